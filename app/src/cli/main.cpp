@@ -1,7 +1,59 @@
+// einvoice: the command line front end over the engine library.
+#include "clicommon.h"
+#include "convertcommand.h"
+#include "extractcommand.h"
+#include "showcommand.h"
+#include "validatecommand.h"
+
 #include <QCoreApplication>
+
+using namespace einvoice::cli;
+
+namespace {
+QString usage()
+{
+    return tr("Usage: einvoice COMMAND [options] [files]\n\n"
+              "Commands:\n"
+              "  convert IN.(pdf|xml) [-o OUT] [--format ubl|cii]   write a validated e-invoice\n"
+              "  validate FILE.xml...                               check EN 16931 / Peppol BIS 3 rules\n"
+              "  extract FILE.pdf [--json]                          read invoice fields with confidence\n"
+              "  show FILE                                          readable summary of an invoice\n\n"
+              "'einvoice COMMAND --help' describes a command and its options.\n\n"
+              "Exit codes: 0 success; 1 fatal rule failures (nothing written by convert); 2 an input file could "
+              "not be read or is not an invoice; 3 output could not be written; 64 usage error.\n");
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("einvoice"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EINVOICE_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2) {
+        err() << usage();
+        return ExitUsage;
+    }
+    const QString command = args.at(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        out() << usage();
+        return ExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        out() << "einvoice " << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitOk;
+    }
+    // QCommandLineParser expects the program name first: "einvoice convert" acts as argv[0].
+    args.removeAt(1);
+    args[0] = QStringLiteral("einvoice ") + command;
+    if (command == QLatin1String("convert"))
+        return ConvertCommand::run(args);
+    if (command == QLatin1String("validate"))
+        return ValidateCommand::run(args);
+    if (command == QLatin1String("extract"))
+        return ExtractCommand::run(args);
+    if (command == QLatin1String("show"))
+        return ShowCommand::run(args);
+    err() << tr("unknown command '%1'").arg(command) << Qt::endl << usage();
+    return ExitUsage;
 }

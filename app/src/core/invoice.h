@@ -185,6 +185,14 @@ struct InvoiceLine
     QList<Classification> classifications;
     QString originCountry;        // BT-159
     QList<ItemAttribute> attributes; // BG-32
+    // Sub-invoice lines of ZUGFeRD/Factur-X EXTENDED (not EN 16931 core): the parent line id and
+    // the status reason (GROUP, DETAIL, INFORMATION). Only top-level lines add up to BT-106.
+    QString parentLineId;
+    // True when the source stated no line net amount (ZUGFeRD 1.0 BASIC allows that); netAmount
+    // is then zero and must not be shown as if it had been read.
+    bool netAmountMissing = false;
+    QString lineStatusReasonCode;
+    bool isSubLine() const { return !parentLineId.isEmpty(); }
 };
 
 /// BG-23 VAT breakdown.

@@ -1,0 +1,282 @@
+#include "labeldictionary.h"
+
+#include <QRegularExpression>
+
+namespace einvoice {
+
+namespace {
+
+// One string per kind; variants separated by '|', written in normalised form.
+struct Row
+{
+    LabelKind kind;
+    const char *variants;
+};
+
+const Row kRows[] = {
+    {LabelKind::InvoiceNumber,
+     // en
+     "invoice number|invoice no|invoice nr|invoice num|invoice id|inv no|bill number|document number|"
+     "credit note number|credit note no|"
+     // sv no da
+     "fakturanummer|fakturanr|faktura nr|faktura nummer|fakt nr|kreditnotanr|kreditnota nr|kreditnotanummer|"
+     "kreditfakturanr|kreditfaktura nr|fakturanr kreditnota|bilagsnummer|"
+     // fi
+     "laskun numero|laskunumero|laskunro|laskun nro|lasku nro|hyvityslaskun numero|hyvityslaskun nro|"
+     // de
+     "rechnungsnummer|rechnungsnr|rechnung nr|rechnungs nr|rg nr|belegnummer|gutschriftsnummer|gutschrift nr|"
+     // fr
+     "numéro de facture|numero de facture|n de facture|no de facture|facture n|facture no|n facture|no "
+     "facture|"
+     "numéro facture|facture numéro|numéro d'avoir|avoir n|"
+     // nl
+     "factuurnummer|factuurnr|factuur nr|creditnotanummer|"
+     // es
+     "número de factura|numero de factura|n factura|no factura|factura n|factura no|num factura|"
+     // pt
+     "número da fatura|numero da fatura|n fatura|no fatura|fatura n|fatura no|n.o fatura|fatura n.o|"
+     "n documento|no documento|n.o documento|"
+     // it
+     "numero fattura|fattura n|n fattura|fattura nr|numero documento"},
+    {LabelKind::IssueDate,
+     "invoice date|date of issue|issue date|date issued|date|dated|billing date|document date|"
+     "fakturadatum|datum|fakturadato|dato|utstedt|"
+     "laskun päivämäärä|laskun pvm|laskupäivä|päiväys|päivämäärä|pvm|"
+     "rechnungsdatum|belegdatum|ausstellungsdatum|rechnungsdatum lieferdatum|"
+     "date de facture|date de facturation|date d'émission|date facture|"
+     "factuurdatum|fecha de factura|fecha de emisión|fecha factura|fecha|"
+     "data da fatura|data de emissão|data do documento|data emissão|data|"
+     "data fattura|data documento|data di emissione"},
+    {LabelKind::DueDate,
+     "due date|payment due|payment due date|date due|due|pay by|payable by|"
+     "förfallodatum|förfallodag|att betala senast|betalas senast|sista betalningsdag|förfaller|"
+     "forfallsdato|forfall|forfallsdag|betalingsfrist|betales innen|"
+     "forfaldsdato|forfaldsdag|sidste rettidige betalingsdag|betalingsdato|forfald|"
+     "eräpäivä|erapaiva|"
+     "fälligkeitsdatum|fällig am|zahlbar bis|fälligkeit|fällig|"
+     "date d'échéance|date d'echeance|échéance|echeance|date limite de paiement|"
+     "vervaldatum|uiterste betaaldatum|fecha de vencimiento|vencimiento|"
+     "data de vencimento|vencimento|data vencimento|data di scadenza|scadenza"},
+    {LabelKind::OrderReference,
+     "order number|order no|order nr|purchase order|purchase order number|po number|po no|po|your order|"
+     "order reference|order ref|customer order|"
+     "ordernr|ordernummer|er order|ert ordernr|beställningsnr|beställningsnummer|inköpsordernr|"
+     "bestillingsnr|bestillingsnummer|ordrenr|ordrenummer|deres ordrenr|deres bestillingsnr|innkjøpsordre|"
+     "dykkar ordrenr|jeres ordrenr|rekvisitionsnr|købsordre|"
+     "tilausnumero|tilausnro|tilauksenne|ostotilaus|ostotilausnumero|"
+     "bestellnummer|bestellnr|bestellung|ihre bestellung|bestellung nr|"
+     "numéro de commande|n commande|no commande|bon de commande|commande|votre commande|"
+     "bestelnummer|inkooporder|uw bestelling|"
+     "número de pedido|pedido|orden de compra|"
+     "encomenda|v encomenda|n encomenda|nota de encomenda|requisição|requisicao|n requisição|"
+     "numero ordine|ordine|rif ordine|vs ordine"},
+    {LabelKind::BuyerReference,
+     "your reference|your ref|buyer reference|customer reference|attention|attn|"
+     "er referens|ert ref|er ref|ert refnr|ert ref nr|er ref nr|"
+     "deres ref|deres referanse|dykkar ref|dykkar referanse|jeres ref|jeres reference|deres reference|"
+     "viitteenne|teidän viitteenne|"
+     "ihr zeichen|ihre referenz|käuferreferenz|referenz des käufers|kundenreferenz|kundenref|leitweg id|ihre "
+     "zeichen|"
+     "votre référence|votre reference|référence client|réf client|"
+     "uw referentie|uw kenmerk|su referencia|v referência|v referencia|sua referência|"
+     "vostro riferimento|vs rif|vs riferimento"},
+    {LabelKind::SellerReference,
+     "our reference|our ref|vår referens|vår ref|selgers ref|vår referanse|vores ref|vores reference|"
+     "viitteemme|unser zeichen|notre référence|onze referentie|nuestra referencia|n referência|"
+     "nostro riferimento|seller reference|kontaktperson|contact|ansprechpartner|"
+     "referens|referanse|reference|référence|referencia|referência|ref"},
+    {LabelKind::CustomerNumber,
+     "customer number|customer no|customer id|account number|client number|"
+     "kundnummer|kundnr|kund nr|kundenummer|kundenr|kunde nr|asiakasnumero|asiakasnro|"
+     "kundennummer|kundennr|kunden nr|numéro client|n client|klantnummer|número de cliente|"
+     "n cliente|no cliente|codice cliente|nummer|globale nummer|number|nr|id|kennung"},
+    {LabelKind::NetTotal,
+     "total excl vat|total excluding vat|subtotal|sub total|net total|net amount|total net|amount excl vat|"
+     "total before tax|untaxed amount|total without vat|total excl tax|net|total ex vat|"
+     "totalt exkl moms|summa exkl moms|exkl moms|belopp exkl moms|netto|nettobelopp|"
+     "sum eks mva|beløp eks mva|totalt eks mva|sum ekskl mva|grunnlag|mva grunnlag|netto eks mva|"
+     "i alt ekskl moms|beløb ekskl moms|momspligtigt beløb|subtotal ekskl moms|"
+     "arvonlisäveroton|veroton|yhteensä ilman alv|veroton yhteensä|veroton hinta|"
+     "nettobetrag|summe netto|gesamtbetrag netto|nettosumme|rechnungsbetrag netto|gesamt netto|zwischensumme|"
+     "summe nettobeträge|rechnungssumme ohne ust|rechnungssumme netto|summe ohne "
+     "umsatzsteuer|nettowert|gesamtsumme netto|steuerbasisbetrag|"
+     "gesamtbetrag ohne umsatzsteuer|summe ohne ust|"
+     "total ht|montant ht|total hors taxes|sous total|base ht|total hors tva|"
+     "subtotaal|totaal excl btw|netto bedrag|"
+     "base imponible|total sin iva|"
+     "total ilíquido|total iliquido|base tributável|valor sem iva|total sem iva|incidência|"
+     "imponibile|totale imponibile|totale netto"},
+    {LabelKind::VatTotal,
+     "vat|tax|total vat|vat amount|sales tax|total tax|tax amount|vat total|"
+     "moms|summa moms|momsbelopp|moms totalt|mva|sum mva|merverdiavgift|mva beløp|"
+     "moms i alt|momsbeløb|alv|alv yhteensä|arvonlisävero|alv määrä|"
+     "umsatzsteuer|mwst|ust|mehrwertsteuer|steuerbetrag|gesamtbetrag umsatzsteuer|summe ust|summe mwst|"
+     "umsatzsteuerbetrag|tva|total tva|montant tva|btw|totaal btw|btw bedrag|iva|total iva|cuota iva|"
+     "valor iva|total do iva|totale iva|imposta"},
+    {LabelKind::GrossTotal,
+     "total|total incl vat|total including vat|invoice total|grand total|total amount|total inc vat|"
+     "totalt inkl moms|summa inkl moms|totalt|summa|belopp inkl moms|"
+     "totalt inkl mva|sum inkl mva|sum|beløp inkl mva|i alt inkl moms|i alt|total inkl moms|"
+     "verollinen yhteensä|yhteensä|laskun summa|laskun loppusumma|"
+     "gesamtbetrag|bruttobetrag|rechnungsbetrag|summe brutto|gesamtsumme|endbetrag|gesamt brutto|"
+     "rechnungsbetrag brutto|gesamtbetrag brutto|summe|bruttosumme|rechnungssumme|"
+     "total ttc|montant ttc|totaal incl btw|totaal|total factura|importe total|"
+     "total com iva|total documento|total do documento|totale fattura|totale documento|totale"},
+    {LabelKind::AmountDue,
+     "amount due|balance due|total due|to pay|payable|amount payable|total payable|amount to pay|"
+     "att betala|totalt att betala|summa att betala|belopp att betala|"
+     "å betale|totalt å betale|beløp å betale|sum å betale|å betala|"
+     "beløb at betale|at betale|total at betale|"
+     "maksettava|maksettava yhteensä|yhteensä maksettava|"
+     "zahlbetrag|zu zahlen|fälliger betrag|offener betrag|zahlbarer betrag|zu zahlender betrag|"
+     "net à payer|montant à payer|reste à payer|à payer|"
+     "te betalen|total a pagar|importe a pagar|valor a pagar|totale da pagare|netto a pagare"},
+    {LabelKind::Rounding,
+     "rounding|öresutjämning|öresavrundning|øreavrunding|avrunding|afrunding|øreafrunding|pyöristys|"
+     "rundung|arrondi|afronding|redondeo|arredondamento|arrotondamento"},
+    {LabelKind::Prepaid,
+     "prepaid|paid|already paid|amount paid|förskott|betalt|forskudd|allerede betalt|aconto|maksettu|"
+     "anzahlung|bereits bezahlt|abzüglich anzahlung|acompte|déjà payé|vooruitbetaald|anticipo|"
+     "adiantamento|acconto"},
+    {LabelKind::Iban, "iban|iban nr|iban no|iban code"},
+    {LabelKind::Bic, "bic|swift|bic swift|swift bic|swift code|bic code"},
+    {LabelKind::Bankgiro, "bankgiro|bg|bankgironummer|bg nr"},
+    {LabelKind::Plusgiro, "plusgiro|pg|postgiro|pg nr"},
+    {LabelKind::PaymentReference,
+     "kid|kid nr|kid nummer|ocr|ocr nummer|ocr nr|viitenumero|viitenro|viite|referensnummer|ref nr|fik|"
+     "betalings id|payment reference|zahlungsreferenz|verwendungszweck|référence de paiement|"
+     "betalingskenmerk|referência de pagamento"},
+    {LabelKind::AccountNumber,
+     "bankkonto|kontonr|kontonummer|konto|bank account|account|kontonr bank|reg nr|tilinumero|"
+     "bankverbindung|kontonummer bank|innbetalt til konto|til konto"},
+    {LabelKind::OrgNumber,
+     "org nr|orgnr|organisationsnummer|organisasjonsnummer|org no|org nummer|org|foretaksregisteret|"
+     "foretaksnr|cvr|cvr nr|cvr nummer|se nr|y tunnus|y tun|ly tunnus|business id|"
+     "handelsregister|handelsregisternummer|hrb|registergericht|kvk|kvk nummer|siren|siret|rcs|"
+     "company no|company number|company registration|registration number|reg no|nipc|cif"},
+    {LabelKind::VatNumber,
+     "vat no|vat number|vat id|vat reg no|vat registration number|vat reg|tax id|"
+     "momsreg nr|momsregnr|momsregistreringsnummer|vat nr|moms nr|mva nr|mva nummer|"
+     "alv numero|alv nro|alv tunniste|"
+     "ust idnr|ust id|ust id nr|ustidnr|umsatzsteuer id|umsatzsteuer identifikationsnummer|ust idnr|"
+     "usr id nr|steuernummer|st nr|"
+     "tva intracommunautaire|n tva|numéro de tva|n tva intracom|tva intra|"
+     "btw nummer|btw nr|btw id|nif iva|partita iva|p iva|contribuinte|n contribuinte|v n contrib|"
+     "n contrib|nif|nif n|no contrib|v no contrib|vat reg number"},
+    {LabelKind::Currency, "currency|valuta|währung|devise|moneda|moeda|valuutta|divisa"},
+    {LabelKind::Name, "name|navn|namn|nimi|nom|naam|nombre|nome|firma|company"},
+    {LabelKind::BuyerBlock,
+     "bill to|invoice to|buyer|sold to|billed to|customer details|"
+     "fakturamottaker|fakturaadresse|køber|kunde|faktureringsadress|fakturaadress|köpare|"
+     "ostaja|laskutettava|laskutusosoite|asiakas|"
+     "käufer|rechnungsempfänger|käufer leistungsempfänger|leistungsempfänger|rechnungsadresse|"
+     "client|acheteur|adresse de facturation|facturé à|koper|klant|factuuradres|"
+     "cliente|facturar a|destinatário|adquirente|comprador|committente"},
+    {LabelKind::SellerBlock,
+     "seller|supplier|vendor|from|sender|afsender|lähettäjä|avsändare|verkäufer|lieferant|leverandør|"
+     "avsender|säljare|leverantör|myyjä|"
+     "vendeur|fournisseur|vendedor|fornecedor|leverancier|cedente prestatore|prestatore"},
+    {LabelKind::DeliveryBlock,
+     "ship to|delivery address|deliver to|leveringsadresse|leveransadress|toimitusosoite|lieferadresse|"
+     "lieferanschrift|adresse de livraison|afleveradres|dirección de entrega|morada de entrega|"
+     "local de entrega|indirizzo di consegna|leveringsadresse"},
+    {LabelKind::CreditNoteTitle,
+     "credit note|credit memo|kreditnota|kreditfaktura|kreditnota nr|hyvityslasku|gutschrift|"
+     "rechnungskorrektur|avoir|facture d'avoir|creditnota|creditfactuur|nota de crédito|nota de credito|"
+     "nota di credito"},
+    {LabelKind::InvoiceTitle,
+     "invoice|faktura|lasku|rechnung|facture|factuur|factura|fatura|fattura|tax invoice|handelsrechnung"},
+    {LabelKind::Page, "page|sida|side|sivu|seite|pág|pag|página|pagina|blatt"},
+};
+
+} // namespace
+
+QStringList LabelDictionary::normalizeWord(const QString &word)
+{
+    QString w = word.normalized(QString::NormalizationForm_KC).toLower();
+    static const QRegularExpression drop(QStringLiteral("[.:#°()*;\\[\\]]"));
+    static const QRegularExpression space(QStringLiteral("[-/\u2013\u2014_]"));
+    w.replace(space, QStringLiteral(" "));
+    w.remove(drop);
+    return w.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+LabelDictionary::LabelDictionary()
+{
+    for (const Row &row : kRows) {
+        for (const QString &v : QString::fromUtf8(row.variants).split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+            QStringList tokens;
+            for (const QString &part : v.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                tokens << normalizeWord(part);
+            if (tokens.isEmpty())
+                continue;
+            int letters = 0;
+            for (const QString &t : tokens)
+                letters += int(t.size());
+            m_entries.append(Entry{row.kind, tokens, letters});
+        }
+    }
+}
+
+const LabelDictionary &LabelDictionary::instance()
+{
+    static const LabelDictionary dict;
+    return dict;
+}
+
+std::optional<LabelMatch> LabelDictionary::matchStart(const QStringList &words) const
+{
+    // Tokens with the index of the word each came from: a label must end at a word boundary.
+    QStringList tokens;
+    QList<int> wordOf;
+    for (int i = 0; i < words.size() && tokens.size() < 8; ++i)
+        for (const QString &t : normalizeWord(words[i])) {
+            tokens << t;
+            wordOf << i;
+        }
+    // Leading punctuation-only words ("-", ":") give no tokens; the label still starts at word 0.
+    std::optional<LabelMatch> best;
+    for (const Entry &e : m_entries) {
+        if (e.tokens.size() > tokens.size())
+            continue;
+        bool ok = true;
+        for (int i = 0; i < e.tokens.size() && ok; ++i)
+            ok = tokens[i] == e.tokens[i];
+        if (!ok)
+            continue;
+        const int lastWord = wordOf[e.tokens.size() - 1];
+        if (e.tokens.size() < tokens.size() && wordOf[e.tokens.size()] == lastWord)
+            continue; // the label ends inside a word ("fakturanr" is not "faktura")
+        if (!best || e.specificity > best->specificity)
+            best = LabelMatch{e.kind, lastWord + 1, e.specificity};
+    }
+    return best;
+}
+
+QString LabelDictionary::kindName(LabelKind kind)
+{
+    switch (kind) {
+    case LabelKind::InvoiceNumber:
+        return QStringLiteral("invoice number");
+    case LabelKind::IssueDate:
+        return QStringLiteral("issue date");
+    case LabelKind::DueDate:
+        return QStringLiteral("due date");
+    case LabelKind::OrderReference:
+        return QStringLiteral("order reference");
+    case LabelKind::BuyerReference:
+        return QStringLiteral("buyer reference");
+    case LabelKind::NetTotal:
+        return QStringLiteral("total without VAT");
+    case LabelKind::VatTotal:
+        return QStringLiteral("VAT total");
+    case LabelKind::GrossTotal:
+        return QStringLiteral("total with VAT");
+    case LabelKind::AmountDue:
+        return QStringLiteral("amount due");
+    default:
+        return QStringLiteral("label");
+    }
+}
+
+} // namespace einvoice

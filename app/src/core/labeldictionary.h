@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace einvoice {
+
+/// What a printed label announces.
+enum class LabelKind
+{
+    InvoiceNumber,
+    IssueDate,
+    DueDate,
+    OrderReference,
+    BuyerReference,
+    SellerReference, // "our reference": recognised so it is never taken for the buyer's
+    CustomerNumber,  // recognised so it is never taken for the invoice number
+    NetTotal,
+    VatTotal,
+    GrossTotal,
+    AmountDue,
+    Rounding,
+    Prepaid,
+    Iban,
+    Bic,
+    Bankgiro,
+    Plusgiro,
+    PaymentReference, // KID, OCR, Viitenumero, FIK
+    AccountNumber,    // domestic account
+    OrgNumber,
+    VatNumber,
+    Currency,
+    Name,          // "Name:" inside a party block
+    BuyerBlock,    // "Bill to", "Fakturamottaker", "Käufer", "Cliente"
+    SellerBlock,   // "Seller", "Verkäufer", "Leverandør"
+    DeliveryBlock, // "Ship to", "Leveringsadresse"
+    CreditNoteTitle,
+    InvoiceTitle,
+    Page // "Side", "Seite", "Page": its number is never a value
+};
+
+/// A label matched at the start of a run of words.
+struct LabelMatch
+{
+    LabelKind kind;
+    int wordCount = 0;   // words of the run the label used
+    int specificity = 0; // letters in the label: longer labels win over shorter ones
+};
+
+/// Label variants per language (en, sv, nb, nn, da, fi, de, fr, nl, es, pt, it), matched on
+/// normalised words (lower case, punctuation `.:#°()` dropped, `-` and `/` as spaces).
+class LabelDictionary
+{
+public:
+    static const LabelDictionary &instance();
+
+    /// The longest label at the start of @p words, if any.
+    std::optional<LabelMatch> matchStart(const QStringList &words) const;
+    /// Lower-cases and strips a word into zero or more label tokens.
+    static QStringList normalizeWord(const QString &word);
+    static QString kindName(LabelKind kind);
+
+private:
+    LabelDictionary();
+    struct Entry
+    {
+        LabelKind kind;
+        QStringList tokens;
+        int specificity;
+    };
+    QList<Entry> m_entries;
+};
+
+} // namespace einvoice

@@ -1,0 +1,148 @@
+#include "numberparser.h"
+
+#include <QRegularExpression>
+
+namespace einvoice {
+
+namespace {
+
+// Grouped digits (1 234 / 1.234 / 1,234 / 1'234, also with no-break spaces), or plain digits,
+// then an optional decimal part. Signs and currency are handled around it.
+const QRegularExpression &numberPattern()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "(?<![\\w.,])(\\(?)([-\u2212+]?)\\s?((?:\\d{1,3}(?:[ \u00a0\u202f\u2009.,'\u2019]\\d{3})+|\\d+)"
+        "(?:[.,]\\d{1,6})?)(?!\\d)(-(?![\\d\\w])|)(\\)?)(\\s?%)?"));
+    return re;
+}
+
+} // namespace
+
+QString NumberParser::currencyCode(const QString &token)
+{
+    const QString t = token.trimmed().toUpper().remove(QLatin1Char('.'));
+    if (t == QStringLiteral("€") || t == QStringLiteral("EUR") || t == QStringLiteral("EURO") ||
+        t == QStringLiteral("EUROS"))
+        return QStringLiteral("EUR");
+    if (t == QStringLiteral("$") || t == QStringLiteral("USD") || t == QStringLiteral("US$"))
+        return QStringLiteral("USD");
+    if (t == QStringLiteral("£") || t == QStringLiteral("GBP"))
+        return QStringLiteral("GBP");
+    static const QStringList iso = {QStringLiteral("SEK"), QStringLiteral("NOK"), QStringLiteral("DKK"),
+                                    QStringLiteral("CHF"), QStringLiteral("PLN"), QStringLiteral("CZK"),
+                                    QStringLiteral("HUF"), QStringLiteral("ISK"), QStringLiteral("JPY"),
+                                    QStringLiteral("CAD"), QStringLiteral("AUD"), QStringLiteral("INR")};
+    if (iso.contains(t))
+        return t;
+    if (t == QStringLiteral("KR") || t == QStringLiteral("KRONER") || t == QStringLiteral("KRONOR"))
+        return QStringLiteral("kr"); // Scandinavian crown, country decided by the caller
+    if (t == QStringLiteral("₹") || t == QStringLiteral("RS"))
+        return QStringLiteral("INR");
+    return {};
+}
+
+NumberParser::DecimalMark NumberParser::guessMark(const QString &documentText)
+{
+    static const QRegularExpression comma(QStringLiteral("\\d,\\d{2}(?!\\d)"));
+    static const QRegularExpression point(QStringLiteral("\\d\\.\\d{2}(?!\\d)"));
+    const auto c = documentText.count(comma);
+    const auto p = documentText.count(point);
+    if (c == p)
+        return DecimalMark::Unknown;
+    return c > p ? DecimalMark::Comma : DecimalMark::Point;
+}
+
+std::optional<Decimal> NumberParser::parseDigits(QString body, bool *hasDecimals) const
+{
+    body.remove(QRegularExpression(QStringLiteral("[ \u00a0\u202f\u2009'\u2019]")));
+    const int lastComma = int(body.lastIndexOf(QLatin1Char(',')));
+    const int lastPoint = int(body.lastIndexOf(QLatin1Char('.')));
+    int decimalAt = -1;
+    if (lastComma >= 0 && lastPoint >= 0) {
+        decimalAt = std::max(lastComma, lastPoint); // the last mark is the decimal one
+    } else if (lastComma >= 0 || lastPoint >= 0) {
+        const QChar mark = lastComma >= 0 ? QLatin1Char(',') : QLatin1Char('.');
+        const int at = std::max(lastComma, lastPoint);
+        const int digitsAfter = int(body.size()) - at - 1;
+        if (body.count(mark) > 1) {
+            decimalAt = -1; // repeated: grouping
+        } else if (digitsAfter != 3) {
+            decimalAt = at;
+        } else {
+            // `1.234` / `1,234`: the document's own decimal mark decides; a leading zero
+            // (`0,125`) can only be a fraction.
+            const bool markIsDecimal = (mark == QLatin1Char(',') && m_mark == DecimalMark::Comma) ||
+                                       (mark == QLatin1Char('.') && m_mark == DecimalMark::Point);
+            const bool markIsGrouping = (mark == QLatin1Char(',') && m_mark == DecimalMark::Point) ||
+                                        (mark == QLatin1Char('.') && m_mark == DecimalMark::Comma);
+            if (body.startsWith(QLatin1Char('0')) || markIsDecimal)
+                decimalAt = at;
+            else if (markIsGrouping || m_mark == DecimalMark::Unknown)
+                decimalAt = -1;
+        }
+    }
+    QString plain;
+    for (int i = 0; i < body.size(); ++i) {
+        if (body[i].isDigit())
+            plain += body[i];
+        else if (i == decimalAt)
+            plain += QLatin1Char('.');
+    }
+    if (hasDecimals)
+        *hasDecimals = decimalAt >= 0;
+    return Decimal::parse(plain);
+}
+
+QList<FoundNumber> NumberParser::findAll(const QString &text) const
+{
+    QList<FoundNumber> out;
+    auto it = numberPattern().globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        FoundNumber f;
+        bool dec = false;
+        const auto v = parseDigits(m.captured(3), &dec);
+        if (!v)
+            continue;
+        const bool paren = !m.captured(1).isEmpty() && !m.captured(5).isEmpty();
+        const bool negative = !m.captured(2).isEmpty() && m.captured(2) != QLatin1String("+");
+        const bool trailingMinus = !m.captured(4).isEmpty();
+        f.value = (negative || trailingMinus || paren) ? -*v : *v;
+        f.hasDecimals = dec;
+        f.percent = !m.captured(6).isEmpty();
+        f.start = int(m.capturedStart(0));
+        f.length = int(m.capturedLength(0));
+        // A currency symbol or code right before or after the number.
+        static const QRegularExpression before(QStringLiteral("([€$£]|\\b[A-Za-z]{2,3}\\.?)\\s?$"));
+        static const QRegularExpression after(QStringLiteral("^\\s?([€$£]|[A-Za-z]{2,3}\\b\\.?)"));
+        const auto b = before.match(text.left(f.start));
+        if (b.hasMatch())
+            f.currency = currencyCode(b.captured(1));
+        if (f.currency.isEmpty()) {
+            const auto a = after.match(text.mid(f.start + f.length));
+            if (a.hasMatch())
+                f.currency = currencyCode(a.captured(1));
+        }
+        out.append(f);
+    }
+    return out;
+}
+
+std::optional<Decimal> NumberParser::parse(const QString &text) const
+{
+    QString t = text.trimmed();
+    const auto found = findAll(t);
+    if (found.size() != 1)
+        return std::nullopt;
+    const FoundNumber &f = found.first();
+    // Everything around the number must be a currency or a sign.
+    QString rest = t.left(f.start) + t.mid(f.start + f.length);
+    rest = rest.trimmed();
+    if (!rest.isEmpty() && currencyCode(rest).isEmpty())
+        return std::nullopt;
+    if (f.percent)
+        return std::nullopt;
+    return f.value;
+}
+
+} // namespace einvoice

@@ -1,0 +1,233 @@
+#include "pdftextlayout.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+#include <memory>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+namespace einvoice {
+
+namespace {
+
+void silentPopplerErrors(const std::string &, void *) {}
+
+QString fromUstring(const poppler::ustring &s)
+{
+    const poppler::byte_array utf8 = s.to_utf8();
+    return QString::fromUtf8(utf8.data(), int(utf8.size()));
+}
+
+// Ligatures (fi, fl), full-width forms and no-break spaces become their plain letters so the
+// label dictionaries and number parsers see ordinary text.
+QString cleanWord(const QString &raw)
+{
+    QString t = raw.normalized(QString::NormalizationForm_KC);
+    t.replace(QChar(0x00AD), QString()); // soft hyphen
+    return t.trimmed();
+}
+
+} // namespace
+
+QString TextLine::text() const
+{
+    QStringList parts;
+    for (const TextSegment &s : segments)
+        parts << s.text;
+    return parts.join(QStringLiteral("  "));
+}
+
+QList<TextLine> PdfTextLayout::buildLines(QList<TextWord> words)
+{
+    words.erase(std::remove_if(words.begin(), words.end(),
+                               [](const TextWord &w) { return w.text.isEmpty() || w.box.height() <= 0; }),
+                words.end());
+    std::stable_sort(words.begin(), words.end(), [](const TextWord &a, const TextWord &b) {
+        return a.box.center().y() < b.box.center().y();
+    });
+    // A word joins the line when it overlaps the line's first word vertically by half of the
+    // smaller height: same baseline, tolerant of mixed font sizes and sub/superscripts.
+    QList<TextLine> lines;
+    for (const TextWord &w : words) {
+        bool placed = false;
+        for (int i = lines.size() - 1; i >= 0 && i >= lines.size() - 3; --i) {
+            const QRectF &ref = lines[i].words.first().box;
+            const double overlap = std::min(ref.bottom(), w.box.bottom()) - std::max(ref.top(), w.box.top());
+            if (overlap >= 0.5 * std::min(ref.height(), w.box.height())) {
+                lines[i].words.append(w);
+                placed = true;
+                break;
+            }
+        }
+        if (!placed) {
+            TextLine l;
+            l.words.append(w);
+            lines.append(l);
+        }
+    }
+    for (TextLine &l : lines) {
+        std::stable_sort(l.words.begin(), l.words.end(),
+                         [](const TextWord &a, const TextWord &b) { return a.box.left() < b.box.left(); });
+        l.box = QRectF();
+        for (const TextWord &w : l.words)
+            l.box = l.box.isNull() ? w.box : l.box.united(w.box);
+        // Segments break at gaps wider than a normal word space (about 0.3 em); column gaps
+        // in printed invoices are several em wide.
+        TextSegment cur;
+        for (int i = 0; i < l.words.size(); ++i) {
+            const TextWord &w = l.words[i];
+            if (cur.wordCount > 0) {
+                const TextWord &prev = l.words[i - 1];
+                const double gap = w.box.left() - prev.box.right();
+                const double h = std::min(prev.box.height(), w.box.height());
+                if (gap > 0.75 * h) {
+                    l.segments.append(cur);
+                    cur = TextSegment();
+                }
+            }
+            if (cur.wordCount == 0) {
+                cur.firstWord = i;
+                cur.text = w.text;
+                cur.box = w.box;
+            } else {
+                cur.text += QLatin1Char(' ') + w.text;
+                cur.box = cur.box.united(w.box);
+            }
+            ++cur.wordCount;
+        }
+        if (cur.wordCount > 0)
+            l.segments.append(cur);
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const TextLine &a, const TextLine &b) { return a.box.top() < b.box.top(); });
+    return lines;
+}
+
+PdfTextLayout PdfTextLayout::fromWords(const QList<QList<TextWord>> &pages, const QList<QSizeF> &sizes)
+{
+    PdfTextLayout layout;
+    layout.m_pageCountInFile = int(pages.size());
+    for (int i = 0; i < pages.size(); ++i) {
+        TextPage p;
+        p.index = i;
+        p.size = i < sizes.size() ? sizes[i] : QSizeF(595, 842);
+        p.lines = buildLines(pages[i]);
+        layout.m_pages.append(p);
+    }
+    layout.classify();
+    return layout;
+}
+
+PdfTextLayout PdfTextLayout::load(const QString &path, int maxPages)
+{
+    PdfTextLayout layout;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        layout.m_status = TextLayerStatus::NotReadable;
+        layout.m_message = QStringLiteral("The file cannot be opened.");
+        return layout;
+    }
+    const QByteArray head = f.read(1024);
+    f.close();
+    if (!head.contains("%PDF-")) {
+        layout.m_status = TextLayerStatus::NotReadable;
+        layout.m_message = head.isEmpty() ? QStringLiteral("The file is empty.")
+                                          : QStringLiteral("The file is not a PDF document.");
+        return layout;
+    }
+    poppler::set_debug_error_function(silentPopplerErrors, nullptr);
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_file(QFile::encodeName(path).toStdString()));
+    if (!doc) {
+        layout.m_status = TextLayerStatus::NotReadable;
+        layout.m_message = QStringLiteral("The PDF is damaged or truncated and cannot be read.");
+        return layout;
+    }
+    if (doc->is_locked()) {
+        layout.m_status = TextLayerStatus::Encrypted;
+        layout.m_message = QStringLiteral("The PDF is protected by a password.");
+        return layout;
+    }
+    layout.m_pageCountInFile = doc->pages();
+    const int n = std::min(layout.m_pageCountInFile, maxPages);
+    for (int i = 0; i < n; ++i) {
+        std::unique_ptr<poppler::page> pg(doc->create_page(i));
+        TextPage p;
+        p.index = i;
+        if (!pg) {
+            layout.m_pages.append(p);
+            continue;
+        }
+        const poppler::rectf r = pg->page_rect(poppler::media_box);
+        p.size = QSizeF(r.width(), r.height());
+        if (pg->orientation() == poppler::page::landscape || pg->orientation() == poppler::page::seascape)
+            p.size.transpose();
+        QList<TextWord> words;
+        for (const poppler::text_box &tb : pg->text_list()) {
+            const poppler::rectf b = tb.bbox();
+            TextWord w{cleanWord(fromUstring(tb.text())), QRectF(b.x(), b.y(), b.width(), b.height())};
+            // Some producers put several words into one box separated by spaces; split them
+            // evenly so segments still break at real gaps.
+            const QStringList parts = w.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (parts.size() <= 1) {
+                words.append(w);
+                continue;
+            }
+            const double per = w.box.width() / std::max<qsizetype>(1, w.text.size());
+            double x = w.box.left();
+            for (const QString &part : parts) {
+                words.append(TextWord{part, QRectF(x, w.box.top(), per * part.size(), w.box.height())});
+                x += per * (part.size() + 1);
+            }
+        }
+        p.lines = buildLines(words);
+        layout.m_pages.append(p);
+    }
+    layout.classify();
+    return layout;
+}
+
+void PdfTextLayout::classify()
+{
+    qsizetype total = 0, good = 0, bad = 0;
+    for (const TextPage &p : m_pages)
+        for (const TextLine &l : p.lines)
+            for (const TextWord &w : l.words)
+                for (QChar c : w.text) {
+                    ++total;
+                    if (c.isLetterOrNumber())
+                        ++good;
+                    const auto cat = c.category();
+                    if (c == QChar(0xFFFD) || cat == QChar::Other_Control || cat == QChar::Other_PrivateUse ||
+                        cat == QChar::Other_NotAssigned)
+                        ++bad;
+                }
+    if (m_status != TextLayerStatus::Ok)
+        return;
+    if (total < 20) {
+        m_status = TextLayerStatus::NoText;
+        m_message = QStringLiteral("The PDF has no text layer (it looks like a scan or an image); "
+                                   "it cannot be read without OCR.");
+    } else if (bad * 5 > total || good * 2 < total) {
+        // Fonts without a Unicode mapping give replacement, private-use or punctuation soup.
+        m_status = TextLayerStatus::Garbage;
+        m_message =
+            QStringLiteral("The PDF's text layer is unreadable (its fonts carry no Unicode mapping).");
+    }
+}
+
+QString PdfTextLayout::plainText() const
+{
+    QStringList out;
+    for (const TextPage &p : m_pages) {
+        QStringList lines;
+        for (const TextLine &l : p.lines)
+            lines << l.text();
+        out << lines.join(QLatin1Char('\n'));
+    }
+    return out.join(QStringLiteral("\n\f"));
+}
+
+} // namespace einvoice

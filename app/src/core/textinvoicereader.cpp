@@ -1,0 +1,1337 @@
+#include "textinvoicereader.h"
+
+#include "dateparser.h"
+#include "identifiers.h"
+#include "labeldictionary.h"
+#include "numberparser.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+
+namespace einvoice {
+
+namespace {
+
+constexpr double kConfident = 0.8;
+
+struct SegRef
+{
+    int page = -1;
+    int line = -1;
+    int seg = -1;
+    bool isValid() const { return page >= 0; }
+};
+
+struct LabelHit
+{
+    LabelKind kind;
+    SegRef ref;
+    int specificity = 0;
+    QStringList labelTokens;
+    QString remainder; // words of the segment after the label
+    QRectF remainderBox;
+};
+
+/// A possible value for a field with where it was found and how much it is trusted.
+struct Candidate
+{
+    QString text;
+    int page = -1;
+    QRectF box;
+    double score = 0;
+};
+
+struct AmountCandidate
+{
+    Decimal value;
+    int page = -1;
+    QRectF box;
+    double score = 0;
+    FieldSource source = FieldSource::Label;
+};
+
+struct FoundId
+{
+    QString value;   // as printed, white space removed
+    QString orgPart; // the org number inside a VAT id ("NO 923 456 789 MVA"), when any
+    int page = -1;
+    QRectF box;
+    double score = 0;
+    bool buyerHint = false;
+    bool vat = true;
+};
+
+// ---- check digits for VAT ids that identifiers.h does not cover ----
+
+bool germanVatOk(const QString &d)
+{
+    if (d.size() != 9)
+        return false;
+    int product = 10;
+    for (int i = 0; i < 8; ++i) {
+        int sum = (d[i].digitValue() + product) % 10;
+        if (sum == 0)
+            sum = 10;
+        product = (2 * sum) % 11;
+    }
+    int check = 11 - product;
+    if (check == 10)
+        check = 0;
+    return check == d[8].digitValue();
+}
+
+bool portugueseNifOk(const QString &d)
+{
+    if (d.size() != 9)
+        return false;
+    int sum = 0;
+    for (int i = 0; i < 8; ++i)
+        sum += d[i].digitValue() * (9 - i);
+    int check = 11 - sum % 11;
+    if (check >= 10)
+        check = 0;
+    return check == d[8].digitValue();
+}
+
+bool frenchVatOk(const QString &key, const QString &siren)
+{
+    bool ok = false;
+    const int k = key.toInt(&ok);
+    if (!ok)
+        return true; // alphanumeric keys of newer numbers: format only
+    return k == int((12 + 3 * (siren.toLongLong() % 97)) % 97);
+}
+
+/// Checks a compact VAT id ("DE123456789", "NO923456789MVA", "923456789MVA"). Returns 1 for a
+/// valid check digit, 0 for a format without a known checksum, -1 for a failed check.
+int vatCheck(const QString &id)
+{
+    const QString cc = id.left(2);
+    const QString body = id.mid(2);
+    if (cc == QLatin1String("DE"))
+        return germanVatOk(body) ? 1 : -1;
+    if (cc == QLatin1String("SE"))
+        return body.size() == 12 && body.endsWith(QLatin1String("01")) &&
+                       identifiers::isValidSwedishOrgNumber(body.left(10))
+                   ? 1
+                   : -1;
+    if (cc == QLatin1String("NO"))
+        return identifiers::isValidNorwegianOrgNumber(body.left(9)) ? 1 : -1;
+    if (id.endsWith(QLatin1String("MVA")) && id.size() == 12)
+        return identifiers::isValidNorwegianOrgNumber(id.left(9)) ? 1 : -1;
+    if (cc == QLatin1String("FI"))
+        return identifiers::isValidFinnishBusinessId(body) ? 1 : -1;
+    if (cc == QLatin1String("PT"))
+        return portugueseNifOk(body) ? 1 : -1;
+    if (cc == QLatin1String("IT"))
+        return identifiers::luhnValid(body) ? 1 : -1;
+    if (cc == QLatin1String("BE"))
+        return identifiers::isValidBelgianEnterpriseNumber(body.rightJustified(10, QLatin1Char('0'))) ? 1
+                                                                                                      : -1;
+    if (cc == QLatin1String("FR"))
+        return frenchVatOk(body.left(2), body.mid(2)) ? 1 : -1;
+    return 0;
+}
+
+const QRegularExpression &vatPattern()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "(?<![A-Za-z0-9])("
+        "ATU\\s?\\d{8}|BE\\s?[01]?\\d{3}[.\\s]?\\d{3}[.\\s]?\\d{3}|DE\\s?\\d{3}\\s?\\d{3}\\s?\\d{3}|"
+        "DK\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}|FI\\s?\\d{8}|FR\\s?[0-9A-Z]{2}\\s?\\d{3}\\s?\\d{3}\\s?"
+        "\\d{3}|"
+        "NL\\s?\\d{9}\\s?B\\s?\\d{2}|SE\\s?\\d{6}-?\\d{4}\\s?01|(?:NO\\s?)?\\d{3}\\s?\\d{3}\\s?\\d{3}\\s?MVA|"
+        "PT\\s?\\d{9}|ES\\s?[0-9A-Z]\\d{7}[0-9A-Z]|IT\\s?\\d{11}|GB\\s?\\d{9}|PL\\s?\\d{10}|LU\\s?\\d{8}|"
+        "EL\\s?\\d{9}|CHE[-\\s]?\\d{3}\\.?\\d{3}\\.?\\d{3}(?:\\s?(?:MWST|TVA|IVA))?"
+        ")(?![A-Za-z0-9])"));
+    return re;
+}
+
+QString compact(QString s)
+{
+    static const QRegularExpression ws(QStringLiteral("\\s+"));
+    return s.remove(ws);
+}
+
+const QRegularExpression &legalFormPattern()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "(?:^|[\\s,])(AB|AS|ASA|A/S|ApS|I/"
+        "S|Oy|Oyj|Ab|GmbH|gGmbH|AG|KG|OHG|UG|e\\.\\s?K\\.|SE|SA|S\\.A\\.|SARL|"
+        "S\\.A\\.R\\.L\\.|SAS|SASU|EURL|Lda\\.?|Ltda\\.?|Ltd\\.?|Limited|LLC|Inc\\.?|Corp\\.?|PLC|plc|BV|B\\."
+        "V\\.|"
+        "NV|N\\.V\\.|SL|S\\.L\\.|SpA|S\\.p\\.A\\.|Srl|S\\.r\\.l\\.|Unipessoal|Ky|Tmi|HB|KB|mbH|Co\\.\\s?KG|"
+        "GmbH\\s?&\\s?Co\\.?\\s?KG|SRL|LTD|GMBH|OY|AB\\.)\\s*$"));
+    return re;
+}
+
+bool hasDigit(const QString &s)
+{
+    return std::any_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
+}
+
+int letterCount(const QString &s)
+{
+    return int(std::count_if(s.begin(), s.end(), [](QChar c) { return c.isLetter(); }));
+}
+
+QString stripPunctuation(QString s)
+{
+    s = s.trimmed();
+    while (!s.isEmpty() && (s[0] == QLatin1Char(':') || s[0] == QLatin1Char('-') ||
+                            s[0] == QLatin1Char('#') || s[0] == QChar(0x2013)))
+        s = s.mid(1).trimmed();
+    return s;
+}
+
+/// Everything the reader works out for one document.
+class Reader
+{
+public:
+    explicit Reader(const PdfTextLayout &layout) : m_layout(layout) {}
+    void run(ExtractionResult &r);
+
+private:
+    const TextPage &page(int p) const { return m_layout.pages()[p]; }
+    const TextLine &line(const SegRef &s) const { return page(s.page).lines[s.line]; }
+    const TextSegment &seg(const SegRef &s) const { return line(s).segments[s.seg]; }
+    QStringList wordsOf(const SegRef &s, int from = 0) const;
+    bool isLabelSegment(const SegRef &s) const;
+
+    void collectHits();
+    QList<Candidate> valuesFor(const LabelHit &h, bool allowBelow = true) const;
+    QString idFrom(const QString &text) const;
+    std::optional<Decimal> amountFrom(const QString &text) const;
+
+    void readNumberAndDates(ExtractionResult &r);
+    void readReferences(ExtractionResult &r);
+    void readTotals(ExtractionResult &r);
+    void readBreakdown();
+    void readParties(ExtractionResult &r);
+    void readIds(ExtractionResult &r);
+    void readPayment(ExtractionResult &r);
+    void readCurrency(ExtractionResult &r);
+    void decideReadiness(ExtractionResult &r);
+
+    void setEvidence(ExtractionResult &r, const QString &field, double confidence, int pageIndex,
+                     const QRectF &box, FieldSource source = FieldSource::Label)
+    {
+        r.evidence.insert(field, FieldEvidence{std::min(confidence, 0.99), source, pageIndex, box});
+    }
+
+    const PdfTextLayout &m_layout;
+    NumberParser m_numbers;
+    DateParser m_dates;
+    QList<LabelHit> m_hits;
+    QList<VatBreakdown> m_breakdown;
+    bool m_totalsConsistent = false;
+    bool m_creditNote = false;
+    SegRef m_sellerName, m_buyerName;
+    QString m_ibanCountry;
+};
+
+QStringList Reader::wordsOf(const SegRef &s, int from) const
+{
+    const TextLine &l = line(s);
+    const TextSegment &sg = seg(s);
+    QStringList out;
+    for (int i = sg.firstWord + from; i < sg.firstWord + sg.wordCount; ++i)
+        out << l.words[i].text;
+    return out;
+}
+
+bool Reader::isLabelSegment(const SegRef &s) const
+{
+    const QStringList words = wordsOf(s);
+    const auto m = LabelDictionary::instance().matchStart(words);
+    if (!m)
+        return false;
+    // A block heading or "Name" only counts alone or with a colon: "Lieferant GmbH" is a name.
+    const bool weak = m->kind == LabelKind::SellerBlock || m->kind == LabelKind::BuyerBlock ||
+                      m->kind == LabelKind::DeliveryBlock || m->kind == LabelKind::Name;
+    if (weak)
+        return m->wordCount == words.size() || words[m->wordCount - 1].endsWith(QLatin1Char(':'));
+    return m->wordCount == words.size() || words.last().endsWith(QLatin1Char(':')) || m->specificity >= 5;
+}
+
+void Reader::collectHits()
+{
+    const LabelDictionary &dict = LabelDictionary::instance();
+    for (int p = 0; p < m_layout.pages().size(); ++p) {
+        const TextPage &pg = page(p);
+        for (int l = 0; l < pg.lines.size(); ++l) {
+            const TextLine &ln = pg.lines[l];
+            for (int s = 0; s < ln.segments.size(); ++s) {
+                const SegRef ref{p, l, s};
+                const QStringList words = wordsOf(ref);
+                const auto m = dict.matchStart(words);
+                if (!m)
+                    continue;
+                LabelHit h{m->kind, ref, m->specificity, {}, {}, {}};
+                for (int i = 0; i < m->wordCount; ++i)
+                    h.labelTokens << LabelDictionary::normalizeWord(words[i]);
+                const TextSegment &sg = ln.segments[s];
+                QStringList rest = words.mid(m->wordCount);
+                h.remainder = stripPunctuation(rest.join(QLatin1Char(' ')));
+                if (!h.remainder.isEmpty()) {
+                    QRectF box;
+                    for (int i = sg.firstWord + m->wordCount; i < sg.firstWord + sg.wordCount; ++i)
+                        box = box.isNull() ? ln.words[i].box : box.united(ln.words[i].box);
+                    h.remainderBox = box;
+                }
+                m_hits.append(h);
+            }
+        }
+    }
+}
+
+QList<Candidate> Reader::valuesFor(const LabelHit &h, bool allowBelow) const
+{
+    QList<Candidate> out;
+    const TextPage &pg = page(h.ref.page);
+    const TextLine &ln = line(h.ref);
+    const TextSegment &sg = seg(h.ref);
+    if (!h.remainder.isEmpty())
+        out.append(Candidate{h.remainder, h.ref.page, h.remainderBox, 0.85});
+    // Right of the label, on the same line: the usual "Label    value" layout. A second
+    // segment is looked at when the first is only a rate or a currency.
+    int taken = 0;
+    for (int s = h.ref.seg + 1; s < ln.segments.size() && taken < 3; ++s) {
+        const SegRef ref{h.ref.page, h.ref.line, s};
+        const TextSegment &n = ln.segments[s];
+        const QString t = stripPunctuation(n.text);
+        if (t.isEmpty())
+            continue;
+        if (isLabelSegment(ref))
+            break;
+        const double gap = n.box.left() - sg.box.right();
+        const double score = (gap < pg.size.width() * 0.4 ? 0.9 : 0.75) - 0.08 * taken;
+        out.append(Candidate{t, h.ref.page, n.box, score});
+        ++taken;
+    }
+    if (!allowBelow)
+        return out;
+    // Below the label, in the same column: "Label" over "value" (table-like headers).
+    const double h0 = std::max(4.0, sg.box.height());
+    const QRectF column = sg.box.adjusted(-h0, 0, h0 * 2, 0);
+    for (int l = h.ref.line + 1; l < pg.lines.size() && l <= h.ref.line + 3; ++l) {
+        const TextLine &bl = pg.lines[l];
+        if (bl.box.top() - sg.box.bottom() > 3.5 * h0)
+            break;
+        for (int s = 0; s < bl.segments.size(); ++s) {
+            const TextSegment &bs = bl.segments[s];
+            if (bs.box.right() < column.left() || bs.box.left() > column.right())
+                continue;
+            if (isLabelSegment(SegRef{h.ref.page, l, s}))
+                return out; // labels stacked in a column: the value is not below
+            out.append(
+                Candidate{stripPunctuation(bs.text), h.ref.page, bs.box, 0.78 - 0.06 * (l - h.ref.line - 1)});
+            return out;
+        }
+    }
+    return out;
+}
+
+QString Reader::idFrom(const QString &text) const
+{
+    QStringList toks = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    static const QSet<QString> fillers = {
+        QStringLiteral("nr"), QStringLiteral("no"),     QStringLiteral("#"),      QStringLiteral(":"),
+        QStringLiteral("n"),  QStringLiteral("number"), QStringLiteral("nummer"), QStringLiteral("-")};
+    while (!toks.isEmpty() &&
+           fillers.contains(LabelDictionary::normalizeWord(toks.first()).join(QString()))) {
+        if (toks.first() == QLatin1String(":") || LabelDictionary::normalizeWord(toks.first()).isEmpty() ||
+            fillers.contains(LabelDictionary::normalizeWord(toks.first()).join(QString())))
+            toks.removeFirst();
+    }
+    while (!toks.isEmpty() && LabelDictionary::normalizeWord(toks.first()).isEmpty())
+        toks.removeFirst();
+    if (toks.isEmpty())
+        return {};
+    static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9/_.\\-]*$"));
+    static const QRegularExpression prefixRe(QStringLiteral("^[A-Z]{1,4}$"));
+    auto clean = [](QString t) {
+        while (!t.isEmpty() && QStringLiteral(",;.:").contains(t.back()))
+            t.chop(1);
+        return t;
+    };
+    QString first = clean(toks[0]);
+    if (toks.size() >= 2 && prefixRe.match(first).hasMatch()) {
+        const QString second = clean(toks[1]);
+        if (hasDigit(second) && idRe.match(second).hasMatch())
+            return first + QLatin1Char(' ') + second;
+    }
+    if (!hasDigit(first) || !idRe.match(first).hasMatch() || first.size() > 30)
+        return {};
+    if (m_dates.parse(first).isValid())
+        return {};
+    static const QRegularExpression amountLike(QStringLiteral("^\\d{1,3}([.,]\\d{3})*[.,]\\d{2}$"));
+    if (amountLike.match(first).hasMatch())
+        return {};
+    return first;
+}
+
+std::optional<Decimal> Reader::amountFrom(const QString &text) const
+{
+    const auto dates = m_dates.findAll(text);
+    const auto nums = m_numbers.findAll(text);
+    std::optional<Decimal> best;
+    bool bestDec = false;
+    for (const FoundNumber &n : nums) {
+        if (n.percent)
+            continue;
+        const bool inDate = std::any_of(dates.begin(), dates.end(), [&](const FoundDate &d) {
+            return n.start < d.start + d.length && d.start < n.start + n.length;
+        });
+        if (inDate)
+            continue;
+        // The last amount with decimals wins: "25% af 4.411,52  1.102,88" ends with the value.
+        if (n.hasDecimals || !bestDec) {
+            best = n.value;
+            bestDec = n.hasDecimals;
+        }
+    }
+    if (best && !bestDec && best->abs() > Decimal(9999999))
+        return std::nullopt; // a long number without decimals is an account or a reference
+    return best;
+}
+
+void Reader::readNumberAndDates(ExtractionResult &r)
+{
+    Invoice &inv = r.invoice;
+    // Invoice number.
+    Candidate bestNo;
+    for (const LabelHit &h : m_hits) {
+        if (h.kind != LabelKind::InvoiceNumber)
+            continue;
+        for (const Candidate &c : valuesFor(h)) {
+            const QString id = idFrom(c.text);
+            if (id.isEmpty())
+                continue;
+            double score = c.score * (h.specificity >= 6 ? 1.0 : 0.93) - 0.02 * h.ref.page;
+            if (score > bestNo.score)
+                bestNo = Candidate{id, c.page, c.box, score};
+            break;
+        }
+    }
+    // "Rechnung Nr. 471102 vom 05.03.2018", "Invoice #123": a title followed by the number.
+    static const QRegularExpression titleNo(
+        QStringLiteral("^(?:\\(\\d+\\)\\s*)?(?:nr|no|n|number|nummer|num|#)?\\.?\\s*:?\\s*([A-Za-z]{0,4}[-/"
+                       "]?\\d[\\w/\\-.]*)"
+                       "(?:.*?\\b(?:vom|du|dated|of|del|de|af|av|den)\\s+(.+))?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    Candidate titleDate;
+    for (const LabelHit &h : m_hits) {
+        if ((h.kind != LabelKind::InvoiceTitle && h.kind != LabelKind::CreditNoteTitle) ||
+            h.remainder.isEmpty())
+            continue;
+        const auto m = titleNo.match(h.remainder);
+        if (!m.hasMatch())
+            continue;
+        const QString id = idFrom(m.captured(1));
+        if (!id.isEmpty() && 0.7 > bestNo.score)
+            bestNo = Candidate{id, h.ref.page, h.remainderBox, 0.7};
+        const auto ds = m_dates.findAll(h.remainder);
+        if (!ds.isEmpty() && !titleDate.box.isValid())
+            titleDate = Candidate{ds.first().date.toString(Qt::ISODate), h.ref.page, h.remainderBox, 0.7};
+    }
+    if (!bestNo.text.isEmpty()) {
+        inv.number = bestNo.text;
+        setEvidence(r, QStringLiteral("invoice_number"), bestNo.score, bestNo.page, bestNo.box);
+    }
+
+    auto bestDate = [&](LabelKind kind) {
+        Candidate best;
+        QDate date;
+        for (const LabelHit &h : m_hits) {
+            if (h.kind != kind)
+                continue;
+            for (const Candidate &c : valuesFor(h)) {
+                const auto ds = m_dates.findAll(c.text);
+                if (ds.isEmpty())
+                    continue;
+                double score =
+                    c.score * (ds.first().start <= 2 ? 1.0 : 0.85) * (h.specificity >= 5 ? 1.0 : 0.95);
+                score -= 0.02 * h.ref.page;
+                if (score > best.score) {
+                    best = Candidate{QString(), c.page, c.box, score};
+                    date = ds.first().date;
+                }
+                break;
+            }
+        }
+        return std::make_pair(date, best);
+    };
+    auto [issue, issueC] = bestDate(LabelKind::IssueDate);
+    if (!issue.isValid() && !titleDate.text.isEmpty()) {
+        issue = QDate::fromString(titleDate.text, Qt::ISODate);
+        issueC = titleDate;
+    }
+    if (!issue.isValid() && !m_layout.pages().isEmpty()) {
+        // No label: the first date in the upper part of the first page.
+        const TextPage &pg = page(0);
+        for (const TextLine &l : pg.lines) {
+            if (l.box.top() > pg.size.height() * 0.5)
+                break;
+            const auto ds = m_dates.findAll(l.text());
+            if (!ds.isEmpty()) {
+                issue = ds.first().date;
+                issueC = Candidate{QString(), 0, l.box, 0.45};
+                break;
+            }
+        }
+    }
+    if (issue.isValid()) {
+        inv.issueDate = issue;
+        setEvidence(r, QStringLiteral("issue_date"), issueC.score, issueC.page, issueC.box);
+    }
+    auto [due, dueC] = bestDate(LabelKind::DueDate);
+    if (due.isValid()) {
+        if (issue.isValid() && due < issue)
+            dueC.score *= 0.5; // a due date before the issue date is some other date
+        inv.dueDate = due;
+        setEvidence(r, QStringLiteral("due_date"), dueC.score, dueC.page, dueC.box);
+    }
+}
+
+void Reader::readReferences(ExtractionResult &r)
+{
+    auto best = [&](LabelKind kind, bool needDigit) {
+        Candidate best;
+        for (const LabelHit &h : m_hits) {
+            if (h.kind != kind)
+                continue;
+            for (const Candidate &c : valuesFor(h)) {
+                QString t = c.text;
+                if (t.isEmpty() || m_dates.parse(t).isValid())
+                    continue;
+                if (needDigit) {
+                    const QStringList toks = t.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                    if (toks.size() > 3 || !hasDigit(t))
+                        t = idFrom(t);
+                }
+                if (t.isEmpty() || t.size() > 40)
+                    continue;
+                const double score = c.score * (h.specificity >= 5 ? 1.0 : 0.9) - 0.02 * h.ref.page;
+                if (score > best.score)
+                    best = Candidate{t, c.page, c.box, score};
+                break;
+            }
+        }
+        return best;
+    };
+    const Candidate order = best(LabelKind::OrderReference, true);
+    if (!order.text.isEmpty()) {
+        r.invoice.orderReference = order.text;
+        setEvidence(r, QStringLiteral("order_reference"), order.score, order.page, order.box);
+    }
+    const Candidate buyerRef = best(LabelKind::BuyerReference, false);
+    if (!buyerRef.text.isEmpty()) {
+        r.invoice.buyerReference = buyerRef.text;
+        setEvidence(r, QStringLiteral("buyer_reference"), buyerRef.score, buyerRef.page, buyerRef.box);
+    }
+}
+
+void Reader::readBreakdown()
+{
+    // A VAT breakdown row holds a rate, a base and a tax with base x rate = tax (to the cent).
+    // That arithmetic finds the table in any language and layout, and rarely fires elsewhere.
+    QList<VatBreakdown> rows;
+    for (const TextPage &pg : m_layout.pages()) {
+        for (const TextLine &l : pg.lines) {
+            const QString text = l.text();
+            const auto nums = m_numbers.findAll(text);
+            if (nums.size() < 3)
+                continue;
+            bool found = false;
+            for (int ri = 0; ri < nums.size() && !found; ++ri) {
+                const FoundNumber &rate = nums[ri];
+                if (rate.value.isNegative() || rate.value > Decimal(30) || rate.value.fractionDigits() > 2)
+                    continue;
+                if (!rate.percent && (rate.value.isZero() || rate.value.fractionDigits() > 1))
+                    continue;
+                for (int bi = 0; bi < nums.size() && !found; ++bi) {
+                    const FoundNumber &base = nums[bi];
+                    if (bi == ri || !base.hasDecimals || base.percent || base.value.isZero())
+                        continue;
+                    // German tables print "base  rate  tax": the rate may sit between them.
+                    for (int ti = bi + 1; ti < nums.size() && ti <= bi + 3; ++ti) {
+                        const FoundNumber &tax = nums[ti];
+                        if (ti == ri || !tax.hasDecimals || tax.percent)
+                            continue;
+                        const Decimal expect = (base.value * rate.value).divided(Decimal(100), 2);
+                        if ((expect - tax.value).abs() <= Decimal::fromString(QStringLiteral("0.01")) &&
+                            (!tax.value.isZero() || rate.percent)) {
+                            VatBreakdown vb;
+                            vb.rate = rate.value.abs().normalized().withScale(
+                                2); // rates are reported with two decimals
+                            vb.taxableAmount = base.value.abs();
+                            vb.taxAmount = tax.value.abs();
+                            vb.category = rate.value.isZero() ? QStringLiteral("Z") : QStringLiteral("S");
+                            rows.append(vb);
+                            found = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The same table may be printed twice (invoice and payment slip): keep each rate once.
+    for (const VatBreakdown &vb : rows) {
+        const bool dup = std::any_of(m_breakdown.begin(), m_breakdown.end(), [&](const VatBreakdown &o) {
+            return *o.rate == *vb.rate && o.taxableAmount == vb.taxableAmount;
+        });
+        if (!dup)
+            m_breakdown.append(vb);
+    }
+}
+
+void Reader::readTotals(ExtractionResult &r)
+{
+    QHash<int, QList<AmountCandidate>> cands; // by LabelKind
+    const QList<LabelKind> kinds = {LabelKind::NetTotal,  LabelKind::VatTotal, LabelKind::GrossTotal,
+                                    LabelKind::AmountDue, LabelKind::Rounding, LabelKind::Prepaid};
+    const int lastPage = int(m_layout.pages().size()) - 1;
+    for (const LabelHit &h : m_hits) {
+        if (!kinds.contains(h.kind))
+            continue;
+        for (const Candidate &c : valuesFor(h)) {
+            const auto v = amountFrom(c.text);
+            if (!v)
+                continue;
+            // Totals sit at the end: later pages and lower lines weigh more.
+            const double y = c.box.center().y() / std::max(1.0, page(c.page).size.height());
+            const double score =
+                c.score * (h.specificity >= 4 ? 1.0 : 0.9) + 0.05 * y - 0.05 * (lastPage - c.page);
+            cands[int(h.kind)].append(AmountCandidate{*v, c.page, c.box, score, FieldSource::Label});
+        }
+    }
+    Decimal baseSum, taxSum;
+    for (const VatBreakdown &vb : m_breakdown) {
+        baseSum += vb.taxableAmount;
+        taxSum += vb.taxAmount;
+    }
+    if (!m_breakdown.isEmpty()) {
+        cands[int(LabelKind::NetTotal)].append(
+            AmountCandidate{baseSum, -1, {}, 0.5, FieldSource::Arithmetic});
+        cands[int(LabelKind::VatTotal)].append(AmountCandidate{taxSum, -1, {}, 0.5, FieldSource::Arithmetic});
+    }
+    auto top = [&](LabelKind k) {
+        QList<AmountCandidate> l = cands.value(int(k));
+        std::stable_sort(l.begin(), l.end(), [](const AmountCandidate &a, const AmountCandidate &b) {
+            return a.score > b.score;
+        });
+        if (l.size() > 8)
+            l = l.mid(0, 8);
+        return l;
+    };
+    const auto nets = top(LabelKind::NetTotal), vats = top(LabelKind::VatTotal);
+    auto grosses = top(LabelKind::GrossTotal);
+    const auto dues = top(LabelKind::AmountDue);
+    // The amount due is a good stand-in for the gross total when nothing was prepaid.
+    for (const AmountCandidate &d : dues)
+        grosses.append(AmountCandidate{d.value, d.page, d.box, d.score * 0.85, d.source});
+
+    const AmountCandidate none{Decimal(), -1, {}, 0, FieldSource::Label};
+    double bestScore = -1;
+    AmountCandidate bn = none, bv = none, bg = none;
+    bool consistent = false;
+    auto consider = [&](const AmountCandidate &n, const AmountCandidate &v, const AmountCandidate &g,
+                        bool ok) {
+        double s = n.score + v.score + g.score + (ok ? 1.5 : 0);
+        if (ok && !m_breakdown.isEmpty() && n.value.abs() == baseSum && v.value.abs() == taxSum)
+            s += 0.5;
+        if (s > bestScore) {
+            bestScore = s;
+            bn = n;
+            bv = v;
+            bg = g;
+            consistent = ok;
+        }
+    };
+    for (const auto &n : nets)
+        for (const auto &v : vats)
+            for (const auto &g : grosses)
+                consider(n, v, g, n.value + v.value == g.value && !g.value.isZero());
+    // Pairs: the third value follows from the arithmetic.
+    for (const auto &n : nets)
+        for (const auto &v : vats)
+            consider(n, v, AmountCandidate{n.value + v.value, -1, {}, 0.3, FieldSource::Arithmetic}, false);
+    for (const auto &v : vats)
+        for (const auto &g : grosses)
+            consider(AmountCandidate{g.value - v.value, -1, {}, 0.3, FieldSource::Arithmetic}, v, g, false);
+    for (const auto &n : nets)
+        for (const auto &g : grosses)
+            if (g.value >= n.value)
+                consider(n, AmountCandidate{g.value - n.value, -1, {}, 0.25, FieldSource::Arithmetic}, g,
+                         false);
+    if (bestScore < 0)
+        for (const auto &g : grosses)
+            consider(none, none, g, false);
+
+    m_totalsConsistent = consistent;
+    if (bg.value.isNegative() || bn.value.isNegative())
+        m_creditNote = true;
+    // Credit notes carry positive amounts, as a UBL CreditNote does.
+    auto put = [&](const QString &field, const AmountCandidate &c, double conf) {
+        if (c.score <= 0 && c.source != FieldSource::Arithmetic)
+            return false;
+        setEvidence(r, field, conf, c.page, c.box, c.source);
+        return true;
+    };
+    const double base = consistent ? 0.95 : 0.6;
+    DocumentTotals &t = r.invoice.totals;
+    if (put(QStringLiteral("total_without_vat"), bn, bn.source == FieldSource::Arithmetic ? 0.6 : base))
+        t.taxExclusive = bn.value.abs();
+    if (put(QStringLiteral("vat_total"), bv, bv.source == FieldSource::Arithmetic ? 0.6 : base))
+        t.vatTotal = bv.value.abs();
+    if (put(QStringLiteral("total_with_vat"), bg, bg.source == FieldSource::Arithmetic ? 0.6 : base))
+        t.taxInclusive = bg.value.abs();
+    t.lineNetTotal = t.taxExclusive;
+    // Amount due: its own label, else the gross total.
+    AmountCandidate due = none;
+    for (const AmountCandidate &d : dues)
+        if (d.score > due.score)
+            due = d;
+    if (due.score > 0) {
+        t.payable = due.value.abs();
+        const Decimal diff = (t.payable - t.taxInclusive).abs();
+        setEvidence(r, QStringLiteral("amount_due"), diff < Decimal(1) ? base : 0.6, due.page, due.box);
+        if (!diff.isZero() && diff < Decimal(1))
+            t.rounding = t.payable - t.taxInclusive;
+    } else if (bg.score > 0 || bg.source == FieldSource::Arithmetic) {
+        t.payable = t.taxInclusive;
+        setEvidence(r, QStringLiteral("amount_due"), base * 0.9, bg.page, bg.box, FieldSource::Arithmetic);
+    }
+    // The breakdown is reported when it adds up to the chosen totals.
+    if (!m_breakdown.isEmpty() && baseSum == t.taxExclusive && t.vatTotal && taxSum == *t.vatTotal) {
+        r.invoice.vatBreakdown = m_breakdown;
+        setEvidence(r, QStringLiteral("vat_breakdown"), 0.9, -1, {}, FieldSource::Arithmetic);
+    }
+}
+
+void Reader::readIds(ExtractionResult &r)
+{
+    static const QSet<QString> buyerWords = {
+        QStringLiteral("v"),      QStringLiteral("your"),      QStringLiteral("kunde"),
+        QStringLiteral("kunden"), QStringLiteral("customer"),  QStringLiteral("client"),
+        QStringLiteral("buyer"),  QStringLiteral("käufer"),    QStringLiteral("cliente"),
+        QStringLiteral("deres"),  QStringLiteral("jeres"),     QStringLiteral("er"),
+        QStringLiteral("ihre"),   QStringLiteral("votre"),     QStringLiteral("uw"),
+        QStringLiteral("su"),     QStringLiteral("asiakkaan"), QStringLiteral("köpare"),
+        QStringLiteral("kjøper"), QStringLiteral("køber")};
+    QList<FoundId> ids;
+    QList<FoundId> orgs;
+    auto nearSeen = [](const QList<FoundId> &l, const QString &v) {
+        return std::any_of(l.begin(), l.end(), [&](const FoundId &f) { return f.value == v; });
+    };
+    // Labelled ids first: the label tells VAT from org and may say the id is the buyer's.
+    for (const LabelHit &h : m_hits) {
+        if (h.kind != LabelKind::VatNumber && h.kind != LabelKind::OrgNumber)
+            continue;
+        const bool buyer = std::any_of(h.labelTokens.begin(), h.labelTokens.end(),
+                                       [&](const QString &t) { return buyerWords.contains(t); });
+        for (const Candidate &c : valuesFor(h)) {
+            const auto vm = vatPattern().match(c.text);
+            if (vm.hasMatch() && vm.capturedStart(1) <= 2) {
+                const QString v = compact(vm.captured(1));
+                const int check = vatCheck(v);
+                if (check >= 0 || h.kind == LabelKind::VatNumber) {
+                    FoundId f{v,     QString(), c.page, c.box, check > 0 ? 0.95 : (check == 0 ? 0.8 : 0.6),
+                              buyer, true};
+                    if (v.endsWith(QLatin1String("MVA")))
+                        f.orgPart = v.right(12).left(9);
+                    if (!nearSeen(ids, v))
+                        ids.append(f);
+                    if (!f.orgPart.isEmpty() && h.kind == LabelKind::OrgNumber)
+                        orgs.append(FoundId{f.orgPart, QString(), c.page, c.box, f.score, buyer, false});
+                    break;
+                }
+            }
+            if (h.kind != LabelKind::OrgNumber)
+                continue;
+            static const QRegularExpression orgRe(
+                QStringLiteral("^(?:[A-Z]{2}\\s?)?(\\d[\\d \\-.]{4,14}\\d|\\d{6,12})(?!\\d)"));
+            const auto om = orgRe.match(c.text);
+            if (!om.hasMatch())
+                continue;
+            const QString v = compact(om.captured(1));
+            const QString digits = identifiers::compactIdentifier(v);
+            double score = 0.6;
+            if ((digits.size() == 10 && identifiers::isValidSwedishOrgNumber(digits)) ||
+                (digits.size() == 9 && identifiers::isValidNorwegianOrgNumber(digits)) ||
+                (digits.size() == 8 && v.contains(QLatin1Char('-')) &&
+                 identifiers::isValidFinnishBusinessId(v)) ||
+                (digits.size() == 8 && identifiers::isValidDanishCvrFormat(digits)))
+                score = 0.9;
+            orgs.append(FoundId{v, QString(), c.page, c.box, score, buyer, false});
+            break;
+        }
+    }
+    // Unlabelled VAT ids anywhere on the page count only with a valid check digit.
+    for (int p = 0; p < m_layout.pages().size(); ++p) {
+        for (const TextLine &l : page(p).lines) {
+            for (const TextSegment &s : l.segments) {
+                for (auto it = vatPattern().globalMatch(s.text); it.hasNext();) {
+                    const auto m = it.next();
+                    const QString v = compact(m.captured(1));
+                    if (vatCheck(v) <= 0 || nearSeen(ids, v))
+                        continue;
+                    FoundId f{v, QString(), p, s.box, 0.85, false, true};
+                    ids.append(f);
+                }
+            }
+        }
+    }
+    // Which party an id belongs to: the label's word for the buyer, else the nearest party
+    // name above it in the same column.
+    auto belongsToBuyer = [&](const FoundId &f) {
+        if (f.buyerHint)
+            return true;
+        auto dist = [&](const SegRef &name) {
+            if (!name.isValid() || name.page != f.page)
+                return 1e9;
+            const QRectF nb = seg(name).box;
+            if (nb.top() > f.box.top() + 1 || std::abs(nb.left() - f.box.left()) > 120)
+                return 1e9;
+            return f.box.top() - nb.top();
+        };
+        const double db = dist(m_buyerName), ds = dist(m_sellerName);
+        return db < 200 && db < ds;
+    };
+    bool sellerVat = false, buyerVat = false;
+    for (const FoundId &f : ids) {
+        const bool buyer = belongsToBuyer(f);
+        if (buyer && !buyerVat) {
+            r.invoice.buyer.vatId = f.value;
+            setEvidence(r, QStringLiteral("buyer_vat_id"), f.score, f.page, f.box);
+            buyerVat = true;
+        } else if (!buyer && !sellerVat) {
+            r.invoice.seller.vatId = f.value;
+            setEvidence(r, QStringLiteral("seller_vat_id"), f.score, f.page, f.box);
+            sellerVat = true;
+            if (!f.orgPart.isEmpty() && orgs.isEmpty())
+                orgs.append(FoundId{f.orgPart, QString(), f.page, f.box, f.score * 0.9, false, false});
+        }
+    }
+    for (const FoundId &f : orgs) {
+        if (belongsToBuyer(f))
+            continue;
+        r.invoice.seller.legalRegistration.id = f.value;
+        setEvidence(r, QStringLiteral("seller_org_id"), f.score, f.page, f.box);
+        break;
+    }
+}
+
+void Reader::readPayment(ExtractionResult &r)
+{
+    static const QHash<QString, int> lengths = {
+        {QStringLiteral("NO"), 15}, {QStringLiteral("DK"), 18}, {QStringLiteral("FI"), 18},
+        {QStringLiteral("SE"), 24}, {QStringLiteral("DE"), 22}, {QStringLiteral("FR"), 27},
+        {QStringLiteral("PT"), 25}, {QStringLiteral("NL"), 18}, {QStringLiteral("BE"), 16},
+        {QStringLiteral("ES"), 24}, {QStringLiteral("IT"), 27}, {QStringLiteral("AT"), 20},
+        {QStringLiteral("CH"), 21}, {QStringLiteral("GB"), 22}, {QStringLiteral("PL"), 28},
+        {QStringLiteral("LU"), 20}, {QStringLiteral("IE"), 22}, {QStringLiteral("IS"), 26},
+        {QStringLiteral("EE"), 20}, {QStringLiteral("LT"), 20}, {QStringLiteral("LV"), 21}};
+    static const QRegularExpression ibanRe(
+        QStringLiteral("(?<![A-Za-z0-9])([A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]){8,32})"));
+    QString iban;
+    int ibanPage = -1;
+    QRectF ibanBox;
+    for (int p = 0; p < m_layout.pages().size() && iban.isEmpty(); ++p) {
+        for (const TextLine &l : page(p).lines) {
+            const QString text = l.text();
+            for (auto it = ibanRe.globalMatch(text); it.hasNext() && iban.isEmpty();) {
+                const auto m = it.next();
+                const QString raw = compact(m.captured(1));
+                const int want = lengths.value(raw.left(2), 0);
+                // The match may run into the next word; try the country's length, else shrink.
+                for (int len = want ? want : int(raw.size()); len >= 15 && len <= raw.size(); --len) {
+                    if (identifiers::isValidIban(raw.left(len))) {
+                        iban = raw.left(len);
+                        ibanPage = p;
+                        ibanBox = l.box;
+                        break;
+                    }
+                    if (want)
+                        break;
+                }
+            }
+            if (!iban.isEmpty())
+                break;
+        }
+    }
+    CreditTransfer ct;
+    double conf = 0.95;
+    if (iban.isEmpty()) {
+        // A domestic account (Norwegian 11 digits with mod 11) is what BT-84 carries there.
+        for (const LabelHit &h : m_hits) {
+            if (h.kind != LabelKind::AccountNumber)
+                continue;
+            for (const Candidate &c : valuesFor(h)) {
+                const QString digits = identifiers::compactIdentifier(c.text.section(QLatin1Char(' '), 0, 2));
+                if (digits.size() == 11 && identifiers::isDigits(digits)) {
+                    static const int w[] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+                    int sum = 0;
+                    for (int i = 0; i < 10; ++i)
+                        sum += digits[i].digitValue() * w[i];
+                    int check = 11 - sum % 11;
+                    if (check == 11)
+                        check = 0;
+                    if (check == digits[10].digitValue()) {
+                        iban = digits;
+                        ibanPage = c.page;
+                        ibanBox = c.box;
+                        conf = 0.7;
+                        break;
+                    }
+                }
+            }
+            if (!iban.isEmpty())
+                break;
+        }
+    }
+    if (!iban.isEmpty()) {
+        ct.accountId = iban;
+        m_ibanCountry = iban.left(2);
+        setEvidence(r, QStringLiteral("iban"), conf, ibanPage, ibanBox);
+    }
+    static const QRegularExpression bicRe(
+        QStringLiteral("^([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\\b"));
+    PaymentMeans pm;
+    for (const LabelHit &h : m_hits) {
+        if (h.kind == LabelKind::Bic && ct.bic.isEmpty()) {
+            for (const Candidate &c : valuesFor(h, false)) {
+                const auto m = bicRe.match(c.text);
+                if (m.hasMatch()) {
+                    ct.bic = m.captured(1);
+                    break;
+                }
+            }
+        } else if (h.kind == LabelKind::PaymentReference && pm.remittanceInfo.isEmpty()) {
+            for (const Candidate &c : valuesFor(h)) {
+                const QString digits = compact(c.text);
+                if (identifiers::isDigits(digits) && digits.size() >= 2 && digits.size() <= 25) {
+                    pm.remittanceInfo = digits;
+                    break;
+                }
+            }
+        }
+    }
+    if (!ct.accountId.isEmpty() || !pm.remittanceInfo.isEmpty()) {
+        pm.typeCode = QStringLiteral("30");
+        if (!ct.accountId.isEmpty())
+            pm.creditTransfers.append(ct);
+        r.invoice.paymentMeans.append(pm);
+    }
+}
+
+void Reader::readCurrency(ExtractionResult &r)
+{
+    QHash<QString, int> counts;
+    for (const TextPage &pg : m_layout.pages())
+        for (const TextLine &l : pg.lines)
+            for (const TextWord &w : l.words) {
+                const QString code = NumberParser::currencyCode(w.text);
+                if (!code.isEmpty())
+                    counts[code] += 1;
+            }
+    // An explicit currency label wins over counting.
+    for (const LabelHit &h : m_hits) {
+        if (h.kind != LabelKind::Currency)
+            continue;
+        for (const Candidate &c : valuesFor(h)) {
+            const QString code = NumberParser::currencyCode(c.text.section(QLatin1Char(' '), 0, 0));
+            if (!code.isEmpty() && code != QLatin1String("kr")) {
+                r.invoice.currency = code;
+                setEvidence(r, QStringLiteral("currency"), 0.95, c.page, c.box);
+                return;
+            }
+        }
+    }
+    QString best;
+    int bestCount = 0;
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        if (it.key() != QLatin1String("kr") && it.value() > bestCount) {
+            best = it.key();
+            bestCount = it.value();
+        }
+    double conf = 0.9;
+    if (best.isEmpty()) {
+        // Only "kr" or nothing printed: the country of the seller's ids decides.
+        const QString country =
+            !r.invoice.seller.vatId.isEmpty() ? r.invoice.seller.vatId.left(2) : m_ibanCountry;
+        static const QHash<QString, QString> byCountry = {
+            {QStringLiteral("SE"), QStringLiteral("SEK")}, {QStringLiteral("NO"), QStringLiteral("NOK")},
+            {QStringLiteral("DK"), QStringLiteral("DKK")}, {QStringLiteral("CH"), QStringLiteral("CHF")},
+            {QStringLiteral("GB"), QStringLiteral("GBP")}, {QStringLiteral("PL"), QStringLiteral("PLN")}};
+        best = byCountry.value(country);
+        if (best.isEmpty() && !country.isEmpty() && country[0].isLetter() && country[1].isLetter())
+            best = QStringLiteral("EUR");
+        if (best.isEmpty() && r.invoice.seller.vatId.endsWith(QLatin1String("MVA")))
+            best = QStringLiteral("NOK");
+        conf = 0.5;
+    }
+    if (!best.isEmpty()) {
+        r.invoice.currency = best;
+        setEvidence(r, QStringLiteral("currency"), conf, -1, {});
+    }
+}
+
+void Reader::readParties(ExtractionResult &r)
+{
+    static const QRegularExpression noName(QStringLiteral("@|www\\.|https?:|^\\W*$"));
+    auto nameLike = [&](const QString &t) {
+        return letterCount(t) >= 2 && !t.endsWith(QLatin1Char(':')) && !noName.match(t).hasMatch() &&
+               t.size() <= 70 && !m_dates.parse(t).isValid();
+    };
+    // Block labels ("Bill to", "Verkäufer", "Cliente") and "Name:" inside such a block.
+    Candidate seller, buyer;
+    SegRef sellerRef, buyerRef;
+    auto consider = [&](bool isBuyer, const Candidate &c, const SegRef &ref) {
+        Candidate &dst = isBuyer ? buyer : seller;
+        if (c.score > dst.score) {
+            dst = c;
+            (isBuyer ? buyerRef : sellerRef) = ref;
+        }
+    };
+    auto findSeg = [&](int p, const QRectF &box) {
+        const TextPage &pg = page(p);
+        for (int l = 0; l < pg.lines.size(); ++l)
+            for (int s = 0; s < pg.lines[l].segments.size(); ++s)
+                if (pg.lines[l].segments[s].box.intersects(box))
+                    return SegRef{p, l, s};
+        return SegRef{};
+    };
+    for (int i = 0; i < m_hits.size(); ++i) {
+        const LabelHit &h = m_hits[i];
+        if (h.kind == LabelKind::BuyerBlock || h.kind == LabelKind::SellerBlock) {
+            const bool isBuyer = h.kind == LabelKind::BuyerBlock;
+            // The first text line below the block label, in its column.
+            const TextPage &pg = page(h.ref.page);
+            const QRectF lb = seg(h.ref).box;
+            bool done = false;
+            const QStringList hw = wordsOf(h.ref);
+            const bool colon =
+                hw.size() > h.labelTokens.size() && !h.remainder.isEmpty() &&
+                seg(h.ref).text.left(seg(h.ref).text.size() - h.remainder.size()).contains(QLatin1Char(':'));
+            if (!h.remainder.isEmpty() && !colon)
+                continue; // "Lieferant GmbH": a name that starts like a heading
+            if (!h.remainder.isEmpty() && nameLike(h.remainder) && !hasDigit(h.remainder)) {
+                consider(isBuyer, Candidate{h.remainder, h.ref.page, h.remainderBox, 0.8},
+                         findSeg(h.ref.page, h.remainderBox));
+                continue;
+            }
+            for (int l = h.ref.line + 1; l < pg.lines.size() && l <= h.ref.line + 3 && !done; ++l) {
+                for (int s = 0; s < pg.lines[l].segments.size(); ++s) {
+                    const TextSegment &bs = pg.lines[l].segments[s];
+                    if (std::abs(bs.box.left() - lb.left()) > 3 * lb.height())
+                        continue;
+                    static const QRegularExpression salutation(
+                        QStringLiteral("^(exmo|exma|exmos|exmas|attn|att\\.|c/o|sr\\.|sra\\.)"),
+                        QRegularExpression::CaseInsensitiveOption);
+                    if (salutation.match(bs.text).hasMatch() && l < h.ref.line + 3)
+                        break; // "Exmo.(s) Sr.(s)": the name follows on the next line
+                    if (isLabelSegment(SegRef{h.ref.page, l, s}) || !nameLike(bs.text)) {
+                        done = true;
+                        break;
+                    }
+                    consider(isBuyer, Candidate{bs.text, h.ref.page, bs.box, 0.85}, SegRef{h.ref.page, l, s});
+                    done = true;
+                    break;
+                }
+            }
+        } else if (h.kind == LabelKind::Name) {
+            // The nearest block label above decides whose name this is.
+            for (int j = i - 1; j >= 0; --j) {
+                const LabelHit &b = m_hits[j];
+                if (b.ref.page != h.ref.page || h.ref.line - b.ref.line > 15)
+                    break;
+                if (b.kind != LabelKind::BuyerBlock && b.kind != LabelKind::SellerBlock)
+                    continue;
+                for (const Candidate &c : valuesFor(h, false)) {
+                    if (nameLike(c.text))
+                        consider(b.kind == LabelKind::BuyerBlock, Candidate{c.text, c.page, c.box, 0.9},
+                                 findSeg(c.page, c.box));
+                    break;
+                }
+                break;
+            }
+        }
+    }
+
+    // Without labels: the layout. The seller's name sits at the top of the first page, often
+    // in a larger font and repeated in the footer; the buyer's sits over an address block.
+    if (!m_layout.pages().isEmpty()) {
+        const TextPage &pg = page(0);
+        const double H = std::max(1.0, pg.size.height());
+        QList<double> heights;
+        for (const TextLine &l : pg.lines)
+            heights << l.box.height();
+        std::sort(heights.begin(), heights.end());
+        const double medianH = heights.isEmpty() ? 10 : heights[heights.size() / 2];
+        QStringList footer;
+        for (const TextPage &p : m_layout.pages())
+            for (const TextLine &l : p.lines)
+                if (l.box.top() > p.size.height() * 0.75)
+                    footer << l.text().toLower();
+        static const QRegularExpression postcode(
+            QStringLiteral("(^|\\s)(\\d{4,5}|\\d{3}\\s\\d{2}|\\d{4}-\\d{3}|[A-Z]{1,2}\\d[\\dA-Z]?\\s\\d[A-Z]{"
+                           "2})\\s+\\p{L}"));
+        auto blockBelow = [&](int li, const QRectF &box, bool *hasAddress, bool *hasBuyerRef) {
+            *hasAddress = false;
+            *hasBuyerRef = false;
+            double lastBottom = box.bottom();
+            for (int l = li + 1; l < pg.lines.size() && l <= li + 5; ++l) {
+                // The block ends at the first blank gap: what follows belongs to something else.
+                if (pg.lines[l].box.top() - lastBottom > 1.2 * box.height())
+                    break;
+                lastBottom = pg.lines[l].box.bottom();
+                for (int s = 0; s < pg.lines[l].segments.size(); ++s) {
+                    const TextSegment &bs = pg.lines[l].segments[s];
+                    if (std::abs(bs.box.left() - box.left()) > 2 * box.height())
+                        continue;
+                    if (postcode.match(bs.text).hasMatch())
+                        *hasAddress = true;
+                    const auto m = LabelDictionary::instance().matchStart(wordsOf(SegRef{0, l, s}));
+                    if (m && m->kind == LabelKind::BuyerReference)
+                        *hasBuyerRef = true;
+                }
+            }
+        };
+        Candidate hs;
+        SegRef hsRef;
+        for (int l = 0; l < pg.lines.size(); ++l) {
+            const TextLine &ln = pg.lines[l];
+            const double y = ln.box.top() / H;
+            if (y > 0.5)
+                break;
+            for (int s = 0; s < ln.segments.size(); ++s) {
+                const SegRef ref{0, l, s};
+                QString t = ln.segments[s].text;
+                if (!nameLike(t) || isLabelSegment(ref) || hasDigit(t.left(1)))
+                    continue;
+                const auto lm = LabelDictionary::instance().matchStart(wordsOf(ref));
+                if (lm)
+                    continue;
+                const QRectF box = ln.segments[s].box;
+                const bool legal = legalFormPattern().match(t).hasMatch();
+                bool address = false, buyerRefBelow = false;
+                blockBelow(l, box, &address, &buyerRefBelow);
+                const bool inFooter =
+                    std::any_of(footer.begin(), footer.end(),
+                                [&](const QString &f) { return f.contains(t.toLower()); }) &&
+                    y < 0.5;
+                const double digitShare =
+                    double(std::count_if(t.begin(), t.end(), [](QChar c) { return c.isDigit(); })) / t.size();
+                if (digitShare > 0.2)
+                    continue;
+                double ss = 0.25 * (1 - y / 0.5) + (legal ? 0.3 : 0) + (inFooter ? 0.25 : 0) +
+                            (box.height() > 1.3 * medianH ? 0.15 : 0) + (address ? 0.1 : 0) -
+                            (buyerRefBelow ? 0.4 : 0);
+                // The first line of a block, not its second.
+                if (l > 0) {
+                    const TextLine &prev = pg.lines[l - 1];
+                    bool above = false;
+                    for (const TextSegment &ps : prev.segments)
+                        if (std::abs(ps.box.left() - box.left()) < 2 * box.height() &&
+                            box.top() - ps.box.bottom() < 0.8 * box.height())
+                            above = true;
+                    if (above)
+                        ss -= 0.15;
+                }
+                if (ss > hs.score) {
+                    hs = Candidate{t, 0, box, ss};
+                    hsRef = ref;
+                }
+            }
+        }
+        if (seller.text.isEmpty() && !hs.text.isEmpty()) {
+            seller = Candidate{hs.text, 0, hs.box, std::min(0.85, 0.4 + hs.score * 0.5)};
+            sellerRef = hsRef;
+        }
+        if (buyer.text.isEmpty()) {
+            // Second pass for the buyer, now that the seller is known. The seller's own block
+            // (name, street, postcode) runs down to the first blank gap.
+            double sellerBlockTop = 1e9, sellerBlockBottom = -1, sellerBlockLeft = -1e9;
+            if (sellerRef.isValid() && sellerRef.page == 0) {
+                const QRectF sb = seg(sellerRef).box;
+                sellerBlockTop = sb.top();
+                sellerBlockBottom = sb.bottom();
+                sellerBlockLeft = sb.left();
+                for (int l = sellerRef.line + 1; l < pg.lines.size(); ++l) {
+                    bool inColumn = false;
+                    for (const TextSegment &ps : pg.lines[l].segments)
+                        if (std::abs(ps.box.left() - sb.left()) < 20)
+                            inColumn = true;
+                    if (!inColumn ||
+                        pg.lines[l].box.top() - sellerBlockBottom > 1.2 * std::max(8.0, sb.height() * 0.7))
+                        break;
+                    sellerBlockBottom = pg.lines[l].box.bottom();
+                }
+            }
+            Candidate b2;
+            SegRef b2Ref;
+            for (int l = 0; l < pg.lines.size(); ++l) {
+                const TextLine &ln = pg.lines[l];
+                const double y = ln.box.top() / H;
+                if (y > 0.55)
+                    break;
+                for (int s = 0; s < ln.segments.size(); ++s) {
+                    const SegRef ref{0, l, s};
+                    const QString t = ln.segments[s].text;
+                    if (!nameLike(t) || hasDigit(t.left(1)) ||
+                        LabelDictionary::instance().matchStart(wordsOf(ref)))
+                        continue;
+                    if (t.compare(seller.text, Qt::CaseInsensitive) == 0)
+                        continue;
+                    const QRectF box = ln.segments[s].box;
+                    const bool legal = legalFormPattern().match(t).hasMatch();
+                    bool address = false, buyerRefBelow = false;
+                    blockBelow(l, box, &address, &buyerRefBelow);
+                    double bs = (legal ? 0.3 : 0) + (address ? 0.35 : 0) + (buyerRefBelow ? 0.2 : 0);
+                    if (l > 0) {
+                        bool above = false;
+                        for (const TextSegment &ps : pg.lines[l - 1].segments)
+                            if (std::abs(ps.box.left() - box.left()) < 2 * box.height() &&
+                                box.top() - ps.box.bottom() < 0.8 * box.height())
+                                above = true;
+                        if (above)
+                            bs -= 0.25;
+                    }
+                    if (box.top() > sellerBlockTop && box.top() <= sellerBlockBottom &&
+                        std::abs(sellerBlockLeft - box.left()) < 20)
+                        bs -= 0.4; // part of the seller's own address block
+                    if (bs > b2.score) {
+                        b2 = Candidate{t, 0, box, bs};
+                        b2Ref = ref;
+                    }
+                }
+            }
+            if (b2.score >= 0.3) {
+                buyer = Candidate{b2.text, 0, b2.box, std::min(0.75, 0.3 + b2.score * 0.5)};
+                buyerRef = b2Ref;
+            }
+        }
+    }
+    auto cleanName = [](QString t) {
+        // "Name AS, Street 1, 9010 City" keeps the name only.
+        const int comma = int(t.indexOf(QLatin1Char(',')));
+        const QString after = t.mid(comma + 1).trimmed();
+        const bool afterIsLegalForm =
+            after.size() <= 8 && legalFormPattern().match(QLatin1Char(' ') + after).hasMatch();
+        if (comma > 0 && !afterIsLegalForm && legalFormPattern().match(t.left(comma)).hasMatch())
+            t = t.left(comma);
+        // Footer-style "Name · Street · City" keeps the name only.
+        for (const QString &sep : {QStringLiteral(" · "), QStringLiteral(" | "), QStringLiteral(" - ")})
+            if (t.contains(sep))
+                t = t.section(sep, 0, 0);
+        return t.trimmed();
+    };
+    if (!seller.text.isEmpty()) {
+        r.invoice.seller.name = cleanName(seller.text);
+        m_sellerName = sellerRef;
+        setEvidence(r, QStringLiteral("seller_name"), seller.score, seller.page, seller.box);
+    }
+    if (!buyer.text.isEmpty()) {
+        r.invoice.buyer.name = cleanName(buyer.text);
+        m_buyerName = buyerRef;
+        setEvidence(r, QStringLiteral("buyer_name"), buyer.score, buyer.page, buyer.box);
+    }
+}
+
+void Reader::decideReadiness(ExtractionResult &r)
+{
+    const QList<std::pair<QString, QString>> required = {
+        {QStringLiteral("invoice_number"), QStringLiteral("invoice number")},
+        {QStringLiteral("issue_date"), QStringLiteral("issue date")},
+        {QStringLiteral("currency"), QStringLiteral("currency")},
+        {QStringLiteral("seller_name"), QStringLiteral("seller's name")},
+        {QStringLiteral("buyer_name"), QStringLiteral("buyer's name")},
+        {QStringLiteral("total_without_vat"), QStringLiteral("total without VAT")},
+        {QStringLiteral("vat_total"), QStringLiteral("VAT total")},
+        {QStringLiteral("total_with_vat"), QStringLiteral("total with VAT")},
+        {QStringLiteral("amount_due"), QStringLiteral("amount due")}};
+    bool ok = true;
+    for (const auto &[field, words] : required) {
+        if (!r.evidence.contains(field)) {
+            r.reviewReasons << QStringLiteral("The %1 was not found on the page.").arg(words);
+            ok = false;
+        } else if (r.evidence[field].confidence < kConfident) {
+            r.reviewReasons << QStringLiteral("The %1 is uncertain; please check it.").arg(words);
+            ok = false;
+        }
+    }
+    const DocumentTotals &t = r.invoice.totals;
+    if (!m_totalsConsistent) {
+        r.reviewReasons << QStringLiteral(
+                               "The printed totals could not be confirmed: net %1 + VAT %2 should equal %3.")
+                               .arg(t.taxExclusive.toString(),
+                                    t.vatTotal ? t.vatTotal->toString() : QStringLiteral("?"),
+                                    t.taxInclusive.toString());
+        ok = false;
+    }
+    if (r.invoice.vatBreakdown.isEmpty()) {
+        r.reviewReasons << QStringLiteral("The VAT breakdown per rate could not be read.");
+        ok = false;
+    }
+    if (r.invoice.lines.isEmpty()) {
+        r.reviewReasons << QStringLiteral(
+            "The invoice lines could not be read; one line per VAT rate would be used.");
+        ok = false;
+    }
+    r.ready = ok;
+}
+
+void Reader::run(ExtractionResult &r)
+{
+    QString all = m_layout.plainText();
+    m_numbers = NumberParser(NumberParser::guessMark(all));
+    m_dates = DateParser(all.contains(QLatin1String("USD")) || all.contains(QLatin1Char('$')));
+    collectHits();
+    for (const LabelHit &h : m_hits)
+        if (h.kind == LabelKind::CreditNoteTitle && h.ref.page == 0)
+            m_creditNote = true;
+    readNumberAndDates(r);
+    readReferences(r);
+    readBreakdown();
+    readTotals(r);
+    readParties(r);
+    readIds(r);
+    readPayment(r);
+    readCurrency(r);
+    if (m_creditNote) {
+        r.invoice.kind = DocumentKind::CreditNote;
+        r.invoice.typeCode = QStringLiteral("381");
+    } else {
+        r.invoice.typeCode = QStringLiteral("380");
+    }
+    decideReadiness(r);
+}
+
+} // namespace
+
+ExtractionResult GenericTextInvoiceReader::readLayout(const PdfTextLayout &layout, const QString &path)
+{
+    ExtractionResult r;
+    r.path = path;
+    if (!layout.isUsable()) {
+        r.ready = false;
+        r.reviewReasons << layout.statusMessage();
+        return r;
+    }
+    Reader reader(layout);
+    reader.run(r);
+    return r;
+}
+
+ExtractionResult GenericTextInvoiceReader::read(const QString &pdfPath)
+{
+    return readLayout(PdfTextLayout::load(pdfPath), pdfPath);
+}
+
+} // namespace einvoice

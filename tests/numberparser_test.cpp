@@ -1,0 +1,72 @@
+#include "numberparser.h"
+
+#include <gtest/gtest.h>
+
+using einvoice::NumberParser;
+
+namespace {
+QString parsed(const char *text, NumberParser::DecimalMark mark = NumberParser::DecimalMark::Unknown)
+{
+    const auto v = NumberParser(mark).parse(QString::fromUtf8(text));
+    return v ? v->toString() : QStringLiteral("<none>");
+}
+} // namespace
+
+TEST(NumberParser, LocaleStyles)
+{
+    EXPECT_EQ(parsed("1 234,56"), "1234.56");
+    EXPECT_EQ(parsed("1\u00a0234,56"), "1234.56");
+    EXPECT_EQ(parsed("1.234,56"), "1234.56");
+    EXPECT_EQ(parsed("1,234.56"), "1234.56");
+    EXPECT_EQ(parsed("1'234.56"), "1234.56");
+    EXPECT_EQ(parsed("1 234 567,5"), "1234567.5");
+    EXPECT_EQ(parsed("12,50"), "12.50");
+    EXPECT_EQ(parsed("12.5000"), "12.5000");
+    EXPECT_EQ(parsed("0"), "0");
+}
+
+TEST(NumberParser, SignsAndCurrencies)
+{
+    EXPECT_EQ(parsed("-12,50"), "-12.50");
+    EXPECT_EQ(parsed("12,50-"), "-12.50");
+    EXPECT_EQ(parsed("(12.50)"), "-12.50");
+    EXPECT_EQ(parsed("\u2212 1.234,56"), "-1234.56");
+    EXPECT_EQ(parsed("kr 1 234,50"), "1234.50");
+    EXPECT_EQ(parsed("kr. 5.514,40"), "5514.40");
+    EXPECT_EQ(parsed("1.234,56 €"), "1234.56");
+    EXPECT_EQ(parsed("€1,234.56"), "1234.56");
+    EXPECT_EQ(parsed("44 358,10 SEK"), "44358.10");
+    EXPECT_EQ(parsed("NOK 7.024,03"), "7024.03");
+}
+
+TEST(NumberParser, AmbiguousThousandsFollowTheDocument)
+{
+    EXPECT_EQ(parsed("1.234", NumberParser::DecimalMark::Comma), "1234");
+    EXPECT_EQ(parsed("1.234", NumberParser::DecimalMark::Point), "1.234");
+    EXPECT_EQ(parsed("1,234", NumberParser::DecimalMark::Point), "1234");
+    EXPECT_EQ(parsed("0,125"), "0.125");
+    EXPECT_EQ(NumberParser::guessMark("Sum 1.234,56 and 12,00"), NumberParser::DecimalMark::Comma);
+    EXPECT_EQ(NumberParser::guessMark("Total 1,234.56 tax 12.00"), NumberParser::DecimalMark::Point);
+}
+
+TEST(NumberParser, RejectsNonAmounts)
+{
+    EXPECT_EQ(parsed("abc"), "<none>");
+    EXPECT_EQ(parsed("25 %"), "<none>");
+    EXPECT_EQ(parsed("12,50 and 13,00"), "<none>");
+    EXPECT_EQ(parsed("Moms 12,50"), "<none>");
+}
+
+TEST(NumberParser, FindsNumbersInALine)
+{
+    const auto found =
+        NumberParser(NumberParser::DecimalMark::Comma).findAll(QStringLiteral("25 %  27 390,00   6 847,50"));
+    ASSERT_EQ(found.size(), 3);
+    EXPECT_TRUE(found[0].percent);
+    EXPECT_EQ(found[0].value.toString(), "25");
+    EXPECT_EQ(found[1].value.toString(), "27390.00");
+    EXPECT_EQ(found[2].value.toString(), "6847.50");
+    const auto withCurrency = NumberParser().findAll(QStringLiteral("Å BETALE 21.273,55 NOK"));
+    ASSERT_EQ(withCurrency.size(), 1);
+    EXPECT_EQ(withCurrency[0].currency, "NOK");
+}

@@ -1,0 +1,185 @@
+#include "labeldictionary.h"
+#include "pdftextlayout.h"
+#include "textinvoicereader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <gtest/gtest.h>
+
+using namespace einvoice;
+
+namespace {
+
+// Words laid out like a printed page: each entry is (text, x, y); words are 6 pt per letter wide.
+QList<TextWord> page(const QList<std::tuple<QString, double, double>> &items)
+{
+    QList<TextWord> words;
+    for (const auto &[text, x, y] : items) {
+        double cx = x;
+        for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            words.append(TextWord{w, QRectF(cx, y, 6.0 * w.size(), 10)});
+            cx += 6.0 * w.size() + 3;
+        }
+    }
+    return words;
+}
+
+} // namespace
+
+TEST(PdfTextLayout, GroupsWordsIntoLinesAndSegments)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"Fakturanummer", 300, 100},
+                                                        {"20345", 420, 101},
+                                                        {"Datum", 300, 115},
+                                                        {"2025-06-12", 420, 115},
+                                                        {"Österlens Konsult AB", 40, 100}})},
+                                                 {QSizeF(595, 842)});
+    ASSERT_EQ(layout.pages().size(), 1);
+    const auto &lines = layout.pages()[0].lines;
+    ASSERT_EQ(lines.size(), 2);
+    ASSERT_EQ(lines[0].segments.size(), 3);
+    EXPECT_EQ(lines[0].segments[0].text, "Österlens Konsult AB");
+    EXPECT_EQ(lines[0].segments[1].text, "Fakturanummer");
+    EXPECT_EQ(lines[0].segments[2].text, "20345");
+}
+
+TEST(PdfTextLayout, ReportsMissingAndGarbageText)
+{
+    EXPECT_EQ(PdfTextLayout::fromWords({page({{"x", 10, 10}})}, {}).status(), TextLayerStatus::NoText);
+    EXPECT_EQ(
+        PdfTextLayout::fromWords({page({{"\uFFFD\uFFFD\uFFFD\uFFFD \uE001\uE002\uE003 \uFFFD\uFFFD\uFFFD "
+                                         "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD ab",
+                                         10, 10}})},
+                                 {})
+            .status(),
+        TextLayerStatus::Garbage);
+    EXPECT_EQ(PdfTextLayout::load(QStringLiteral("/nonexistent.pdf")).status(), TextLayerStatus::NotReadable);
+}
+
+TEST(LabelDictionary, MatchesLongestLabelPerLanguage)
+{
+    const auto &d = LabelDictionary::instance();
+    auto kind = [&](const char *text) {
+        const auto m = d.matchStart(QString::fromUtf8(text).split(QLatin1Char(' ')));
+        return m ? int(m->kind) : -1;
+    };
+    EXPECT_EQ(kind("Fakturanr."), int(LabelKind::InvoiceNumber));
+    EXPECT_EQ(kind("Laskun numero"), int(LabelKind::InvoiceNumber));
+    EXPECT_EQ(kind("Rechnungsnummer:"), int(LabelKind::InvoiceNumber));
+    EXPECT_EQ(kind("N.º Fatura"), int(LabelKind::InvoiceNumber));
+    EXPECT_EQ(kind("Forfaldsdato"), int(LabelKind::DueDate));
+    EXPECT_EQ(kind("Data de vencimento"), int(LabelKind::DueDate));
+    EXPECT_EQ(kind("Eräpäivä"), int(LabelKind::DueDate));
+    EXPECT_EQ(kind("Totalt att betala"), int(LabelKind::AmountDue));
+    EXPECT_EQ(kind("Totalt exkl. moms"), int(LabelKind::NetTotal));
+    EXPECT_EQ(kind("Deres ref."), int(LabelKind::BuyerReference));
+    EXPECT_EQ(kind("Vår referens"), int(LabelKind::SellerReference));
+    EXPECT_EQ(kind("Kundennummer"), int(LabelKind::CustomerNumber));
+    EXPECT_EQ(kind("Org.nr"), int(LabelKind::OrgNumber));
+    EXPECT_EQ(kind("USt-IdNr.:"), int(LabelKind::VatNumber));
+    EXPECT_EQ(kind("KID-nr."), int(LabelKind::PaymentReference));
+    EXPECT_EQ(kind("Total HT"), int(LabelKind::NetTotal));
+    EXPECT_EQ(kind("Fattura"), int(LabelKind::InvoiceTitle));
+    // A label must end at a word boundary.
+    EXPECT_EQ(kind("Fakturaadressen"), -1);
+}
+
+TEST(TextInvoiceReader, ReadsASimpleSwedishInvoice)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"Österlens Konsult AB", 40, 60},
+                                                        {"Faktura", 400, 60},
+                                                        {"Fakturanummer", 400, 80},
+                                                        {"20345", 500, 80},
+                                                        {"Datum", 400, 95},
+                                                        {"2025-06-12", 500, 95},
+                                                        {"Järnvägsgatan 28", 40, 75},
+                                                        {"553 16 Jönköping", 40, 90},
+                                                        {"Almgren Ventilation AB", 300, 160},
+                                                        {"Mejerivägen 6", 300, 175},
+                                                        {"553 16 Jönköping", 300, 190},
+                                                        {"Att betala senast", 40, 200},
+                                                        {"2025-07-12", 160, 200},
+                                                        {"Moms %", 40, 300},
+                                                        {"Momsunderlag", 100, 300},
+                                                        {"Moms", 200, 300},
+                                                        {"25 %", 40, 315},
+                                                        {"1 000,00", 100, 315},
+                                                        {"250,00", 200, 315},
+                                                        {"Totalt exkl. moms", 40, 400},
+                                                        {"1 000,00", 200, 400},
+                                                        {"Moms", 40, 415},
+                                                        {"250,00", 200, 415},
+                                                        {"Totalt att betala", 40, 430},
+                                                        {"1 250,00 SEK", 200, 430},
+                                                        {"Organisationsnummer", 40, 760},
+                                                        {"556713-3557", 180, 760},
+                                                        {"IBAN SE49 5001 7613 5488 8061 8546", 40, 775},
+                                                        {"Österlens Konsult AB", 300, 760}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    const Invoice &inv = r.invoice;
+    EXPECT_EQ(inv.number, "20345");
+    EXPECT_EQ(inv.issueDate, QDate(2025, 6, 12));
+    EXPECT_EQ(inv.dueDate, QDate(2025, 7, 12));
+    EXPECT_EQ(inv.currency, "SEK");
+    EXPECT_EQ(inv.seller.name, "Österlens Konsult AB");
+    EXPECT_EQ(inv.buyer.name, "Almgren Ventilation AB");
+    EXPECT_EQ(inv.seller.legalRegistration.id, "556713-3557");
+    EXPECT_EQ(inv.totals.taxExclusive.toString(), "1000.00");
+    ASSERT_TRUE(inv.totals.vatTotal.has_value());
+    EXPECT_EQ(inv.totals.vatTotal->toString(), "250.00");
+    EXPECT_EQ(inv.totals.taxInclusive.toString(), "1250.00");
+    EXPECT_EQ(inv.totals.payable.toString(), "1250.00");
+    ASSERT_EQ(inv.vatBreakdown.size(), 1);
+    ASSERT_FALSE(inv.paymentMeans.isEmpty());
+    EXPECT_EQ(inv.paymentMeans[0].creditTransfers.value(0).accountId, "SE4950017613548880618546");
+    EXPECT_EQ(r.evidence.value("total_with_vat").source, FieldSource::Label);
+    EXPECT_GE(r.evidence.value("total_with_vat").confidence, 0.8);
+    // No lines were read, so it is never ready to send as it is.
+    EXPECT_FALSE(r.ready);
+    EXPECT_FALSE(r.reviewReasons.isEmpty());
+}
+
+TEST(TextInvoiceReader, InconsistentTotalsAreNotReady)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"Rechnung Nr. 4711 vom 05.03.2018", 40, 60},
+                                                        {"Nettobetrag", 40, 400},
+                                                        {"100,00 EUR", 200, 400},
+                                                        {"Umsatzsteuer", 40, 415},
+                                                        {"19,00 EUR", 200, 415},
+                                                        {"Gesamtbetrag", 40, 430},
+                                                        {"120,00 EUR", 200, 430}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.number, "4711");
+    EXPECT_EQ(r.invoice.issueDate, QDate(2018, 3, 5));
+    EXPECT_FALSE(r.ready);
+    EXPECT_TRUE(r.reviewReasons.join(' ').contains("totals"));
+}
+
+// Writes predictions for a corpus folder when TEXTREADER_CORPUS and TEXTREADER_PRED are set
+// (development measurement with shared/tools/score_extraction.py); skipped otherwise.
+TEST(TextInvoiceReader, CorpusDump)
+{
+    const QString corpus = qEnvironmentVariable("TEXTREADER_CORPUS");
+    const QString pred = qEnvironmentVariable("TEXTREADER_PRED");
+    if (corpus.isEmpty() || pred.isEmpty())
+        GTEST_SKIP() << "set TEXTREADER_CORPUS and TEXTREADER_PRED to measure";
+    QDir().mkpath(pred);
+    GenericTextInvoiceReader reader;
+    for (const QString &json : QDir(corpus).entryList({QStringLiteral("*.json")})) {
+        const QString name = json.chopped(5);
+        QString pdf = corpus + "/" + name + ".noxml.pdf";
+        if (!QFile::exists(pdf))
+            pdf = corpus + "/" + name + ".pdf";
+        const ExtractionResult r = reader.read(pdf);
+        QJsonObject o;
+        o.insert("fields", r.fieldsJson());
+        o.insert("ready", r.ready);
+        QFile out(pred + "/" + name + ".json");
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(o).toJson());
+    }
+}
