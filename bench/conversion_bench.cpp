@@ -8,7 +8,6 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
-
 #include <cstdio>
 
 using namespace einvoice;
@@ -17,7 +16,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QString root = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                                   : QStringLiteral(EINVOICE_SHARED_DIR "/einvoice-reference/examples");
+                                  : QStringLiteral(EINVOICE_SHARED_DIR "/einvoice-reference/examples");
     const int rounds = argc > 2 ? atoi(argv[2]) : 50;
     QList<QByteArray> docs;
     QDirIterator it(root, {QStringLiteral("*.xml")}, QDir::Files, QDirIterator::Subdirectories);
@@ -58,8 +57,8 @@ int main(int argc, char **argv)
         }
     }
     const double n = double(docs.size()) * rounds;
-    std::printf("documents: %lld (%.1f KiB in all), rounds: %d, unreadable/invalid: %d\n", (long long)docs.size(),
-                bytes / 1024.0, rounds, failures);
+    std::printf("documents: %lld (%.1f KiB in all), rounds: %d, unreadable/invalid: %d\n",
+                (long long)docs.size(), bytes / 1024.0, rounds, failures);
     std::printf("read      %8.1f us/doc\n", readNs / n / 1000.0);
     std::printf("validate  %8.1f us/doc\n", validateNs / n / 1000.0);
     std::printf("write UBL %8.1f us/doc\n", ublNs / n / 1000.0);

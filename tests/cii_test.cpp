@@ -573,7 +573,7 @@ TEST(CiiReader, CorpusEmbeddedXmlMatchesGroundTruth)
         ASSERT_FALSE(xmlPath.isEmpty());
         const XmlReadResult r = EInvoiceXml::readFile(xmlPath);
         ASSERT_TRUE(r.ok()) << r.error.toStdString();
-        const Invoice &inv = *r.invoice;
+        Invoice inv = *r.invoice;
         ++checked;
 
         const QJsonObject f = truth.value(QStringLiteral("fields")).toObject();
@@ -626,8 +626,14 @@ TEST(CiiReader, CorpusEmbeddedXmlMatchesGroundTruth)
         }
 
         // Every embedded document also converts to schema-valid D16B that reads back unchanged
-        // (apart from a non-EN 16931 guideline id, which the writer replaces).
+        // (apart from a non-EN 16931 guideline id, which the writer replaces, and EXTENDED
+        // sub-line trees, which EN 16931 carries as their leaves).
         const QByteArray d16b = CiiWriter::write(inv);
+        if (inv.coreLines().size() != inv.lines.size()) {
+            inv.lines = inv.coreLines();
+            for (InvoiceLine &l : inv.lines)
+                l.parentLineId = l.lineStatusReasonCode = QString();
+        }
         EXPECT_EQ(test::xsdErrors(d16b, test::ciiXsd()), QString());
         const XmlReadResult again = EInvoiceXml::read(d16b, name);
         ASSERT_TRUE(again.ok()) << again.error.toStdString();

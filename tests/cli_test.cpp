@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-
 #include <gtest/gtest.h>
 
 using namespace einvoice::test;
@@ -101,8 +100,9 @@ TEST(Cli, HostileAndMalformedXmlGetClearErrors)
         QByteArray content;
         const char *expect;
     };
-    const QByteArray xxe = "<?xml version='1.0'?>\n<!DOCTYPE Invoice [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>\n"
-                           "<Invoice xmlns='urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'>&x;</Invoice>";
+    const QByteArray xxe =
+        "<?xml version='1.0'?>\n<!DOCTYPE Invoice [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>\n"
+        "<Invoice xmlns='urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'>&x;</Invoice>";
     QByteArray laughs = "<?xml version='1.0'?>\n<!DOCTYPE lolz [<!ENTITY lol0 'lol'>";
     for (int i = 1; i < 10; ++i)
         laughs += "<!ENTITY lol" + QByteArray::number(i) + " '" +
@@ -164,11 +164,13 @@ TEST(Cli, ConvertEveryExampleInItsOwnSyntax)
     for (const QString &in : ublExamples() + ciiExamples()) {
         const bool cii = ciiExamples().contains(in);
         const QString out = dir.filePath(QStringLiteral("out%1.xml").arg(n++));
-        const ProcessResult r = runCli({QStringLiteral("convert"), in, QStringLiteral("-o"), out,
-                                        QStringLiteral("--format"), cii ? QStringLiteral("cii") : QStringLiteral("ubl")});
+        const ProcessResult r =
+            runCli({QStringLiteral("convert"), in, QStringLiteral("-o"), out, QStringLiteral("--format"),
+                    cii ? QStringLiteral("cii") : QStringLiteral("ubl")});
         ASSERT_EQ(r.exitCode, 0) << s(in.toUtf8()) << s(r.err);
         const QByteArray xml = readFile(out);
-        const QString xsd = cii ? ciiXsd() : (xml.contains("<CreditNote") ? ublCreditNoteXsd() : ublInvoiceXsd());
+        const QString xsd =
+            cii ? ciiXsd() : (xml.contains("<CreditNote") ? ublCreditNoteXsd() : ublInvoiceXsd());
         EXPECT_EQ(xsdErrors(xml, xsd), QString()) << s(in.toUtf8());
         const ProcessResult v = runCli({QStringLiteral("validate"), QStringLiteral("-q"), out});
         EXPECT_EQ(v.exitCode, 0) << s(in.toUtf8()) << s(v.err);
@@ -207,14 +209,21 @@ TEST(Cli, ConvertEveryCiiExampleToPeppolWhenValuesAreGiven)
     int converted = 0;
     for (const QString &in : ciiExamples()) {
         const QString out = dir.filePath(QStringLiteral("p%1.xml").arg(n++));
-        const QStringList args = {QStringLiteral("convert"), in, QStringLiteral("-o"), out,
-                                  QStringLiteral("--seller-endpoint"), QStringLiteral("0088:7300010000001"),
-                                  QStringLiteral("--buyer-endpoint"), QStringLiteral("0088:7300010000018"),
-                                  QStringLiteral("--buyer-reference"), QStringLiteral("REF-1")};
+        const QStringList args = {QStringLiteral("convert"),
+                                  in,
+                                  QStringLiteral("-o"),
+                                  out,
+                                  QStringLiteral("--seller-endpoint"),
+                                  QStringLiteral("0088:7300010000001"),
+                                  QStringLiteral("--buyer-endpoint"),
+                                  QStringLiteral("0088:7300010000018"),
+                                  QStringLiteral("--buyer-reference"),
+                                  QStringLiteral("REF-1")};
         ProcessResult r = runCli(args);
         if (r.exitCode == 0) {
             ++converted;
-            EXPECT_EQ(runCli({QStringLiteral("validate"), QStringLiteral("-q"), out}).exitCode, 0) << s(in.toUtf8());
+            EXPECT_EQ(runCli({QStringLiteral("validate"), QStringLiteral("-q"), out}).exitCode, 0)
+                << s(in.toUtf8());
         } else {
             ASSERT_EQ(r.exitCode, 1) << s(in.toUtf8()) << s(r.err);
             EXPECT_FALSE(QFile::exists(out));
@@ -223,7 +232,8 @@ TEST(Cli, ConvertEveryCiiExampleToPeppolWhenValuesAreGiven)
                 if (at < 0)
                     continue;
                 const QByteArray rule = line.mid(at + 8).split(' ').value(0);
-                EXPECT_FALSE(rule.startsWith("BR-")) << s(in.toUtf8()) << " EN 16931 rule failed: " << s(line);
+                EXPECT_FALSE(rule.startsWith("BR-"))
+                    << s(in.toUtf8()) << " EN 16931 rule failed: " << s(line);
                 EXPECT_NE(rule, "PEPPOL-EN16931-R010");
                 EXPECT_NE(rule, "PEPPOL-EN16931-R020");
                 EXPECT_NE(rule, "PEPPOL-EN16931-R003");
@@ -232,7 +242,8 @@ TEST(Cli, ConvertEveryCiiExampleToPeppolWhenValuesAreGiven)
             ASSERT_EQ(r.exitCode, 0) << s(in.toUtf8()) << s(r.err);
         }
         const QByteArray xml = readFile(out);
-        EXPECT_EQ(xsdErrors(xml, xml.contains("<CreditNote") ? ublCreditNoteXsd() : ublInvoiceXsd()), QString())
+        EXPECT_EQ(xsdErrors(xml, xml.contains("<CreditNote") ? ublCreditNoteXsd() : ublInvoiceXsd()),
+                  QString())
             << s(in.toUtf8());
         // ... and back to CII: still valid EN 16931.
         const QString back = dir.filePath(QStringLiteral("b%1.xml").arg(n));
@@ -242,9 +253,11 @@ TEST(Cli, ConvertEveryCiiExampleToPeppolWhenValuesAreGiven)
                   0)
             << s(in.toUtf8());
         EXPECT_EQ(xsdErrors(readFile(back), ciiXsd()), QString()) << s(in.toUtf8());
-        EXPECT_EQ(runCli({QStringLiteral("validate"), QStringLiteral("-q"), back}).exitCode, 0) << s(in.toUtf8());
+        EXPECT_EQ(runCli({QStringLiteral("validate"), QStringLiteral("-q"), back}).exitCode, 0)
+            << s(in.toUtf8());
     }
-    EXPECT_GE(converted, 2) << "most examples break a Peppol or national rule (R120, DK-R-005, NL-R-003, DE-R-002...), not all";
+    EXPECT_GE(converted, 2)
+        << "most examples break a Peppol or national rule (R120, DK-R-005, NL-R-003, DE-R-002...), not all";
 }
 
 TEST(Cli, ConvertUblToCii)
@@ -252,11 +265,12 @@ TEST(Cli, ConvertUblToCii)
     QTemporaryDir dir;
     for (const QString &in : ublExamples()) {
         const QString out = dir.filePath(QFileInfo(in).fileName());
-        const ProcessResult r = runCli(
-            {QStringLiteral("convert"), in, QStringLiteral("--format"), QStringLiteral("cii"), QStringLiteral("-o"), out});
+        const ProcessResult r = runCli({QStringLiteral("convert"), in, QStringLiteral("--format"),
+                                        QStringLiteral("cii"), QStringLiteral("-o"), out});
         ASSERT_EQ(r.exitCode, 0) << s(in.toUtf8()) << s(r.err);
         EXPECT_EQ(xsdErrors(readFile(out), ciiXsd()), QString()) << s(in.toUtf8());
-        EXPECT_EQ(runCli({QStringLiteral("validate"), QStringLiteral("-q"), out}).exitCode, 0) << s(in.toUtf8());
+        EXPECT_EQ(runCli({QStringLiteral("validate"), QStringLiteral("-q"), out}).exitCode, 0)
+            << s(in.toUtf8());
     }
 }
 
@@ -272,9 +286,9 @@ TEST(Cli, ConvertRefusesToOverwriteInput)
 
 TEST(Cli, ConvertToStandardOutput)
 {
-    const ProcessResult r = runCli({QStringLiteral("convert"),
-                                    exampleNamed(ublExamples(), QStringLiteral("base-example.xml")),
-                                    QStringLiteral("-o"), QStringLiteral("-")});
+    const ProcessResult r =
+        runCli({QStringLiteral("convert"), exampleNamed(ublExamples(), QStringLiteral("base-example.xml")),
+                QStringLiteral("-o"), QStringLiteral("-")});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.out.startsWith("<?xml"));
     EXPECT_EQ(xsdErrors(r.out, ublInvoiceXsd()), QString());
@@ -282,7 +296,8 @@ TEST(Cli, ConvertToStandardOutput)
 
 TEST(Cli, ShowPrintsAReadableSummary)
 {
-    const ProcessResult r = runCli({QStringLiteral("show"), exampleNamed(ublExamples(), QStringLiteral("base-example.xml"))});
+    const ProcessResult r =
+        runCli({QStringLiteral("show"), exampleNamed(ublExamples(), QStringLiteral("base-example.xml"))});
     EXPECT_EQ(r.exitCode, 0) << s(r.err);
     EXPECT_TRUE(r.out.contains("Snippet1")) << s(r.out);
     EXPECT_TRUE(r.out.contains("SupplierOfficialName Ltd")) << s(r.out);
@@ -310,9 +325,43 @@ TEST(Cli, ConvertPdfWithEmbeddedCiiEmbedsTheOriginalPdf)
     QTemporaryDir dir;
     const QString pdf = sharedDir() + QStringLiteral("/corpus/dev/ferd24_EN16931_Einfach.pdf");
     const QString out = dir.filePath(QStringLiteral("einfach.xml"));
-    const ProcessResult r = runCli({QStringLiteral("convert"), pdf, QStringLiteral("-o"), out, QStringLiteral("--force")});
+    const ProcessResult r =
+        runCli({QStringLiteral("convert"), pdf, QStringLiteral("-o"), out, QStringLiteral("--force")});
     ASSERT_EQ(r.exitCode, 0) << s(r.err);
     const QByteArray xml = readFile(out);
-    EXPECT_TRUE(xml.contains("mimeCode=\"application/pdf\"")) << "original PDF must travel with the e-invoice";
+    EXPECT_TRUE(xml.contains("mimeCode=\"application/pdf\""))
+        << "original PDF must travel with the e-invoice";
     EXPECT_EQ(xsdErrors(xml, ublInvoiceXsd()), QString());
+}
+
+// The acceptance check of the foundation: `einvoice extract --json` on every corpus PDF that
+// carries an embedded e-invoice scores 100% with the corpus's own scorer.
+TEST(Cli, ExtractScoresFullMarksOnEmbeddedCorpusPdfs)
+{
+    const QString corpus = sharedDir() + QStringLiteral("/corpus/dev");
+    QTemporaryDir truth, pred;
+    int files = 0;
+    for (const QString &name : QDir(corpus).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        const QByteArray json = readFile(corpus + QLatin1Char('/') + name);
+        if (QJsonDocument::fromJson(json).object().value(QStringLiteral("format_embedded")).toString() ==
+            QLatin1String("none"))
+            continue;
+        const QString stem = QFileInfo(name).completeBaseName();
+        ASSERT_TRUE(QFile::copy(corpus + QLatin1Char('/') + name, truth.filePath(name)));
+        const ProcessResult r = runCli(
+            {QStringLiteral("extract"), QStringLiteral("--json"), corpus + QLatin1Char('/') + stem + ".pdf"});
+        ASSERT_EQ(r.exitCode, 0) << s(stem.toUtf8()) << s(r.err);
+        QFile out(pred.filePath(name));
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(r.out);
+        ++files;
+    }
+    EXPECT_EQ(files, 31);
+    const ProcessResult score =
+        run(QStringLiteral("python3"),
+            {sharedDir() + QStringLiteral("/tools/score_extraction.py"), QStringLiteral("--truth"),
+             truth.path(), QStringLiteral("--pred"), pred.path(), QStringLiteral("--verbose")});
+    ASSERT_EQ(score.exitCode, 0) << s(score.err);
+    const QByteArray last = score.out.trimmed().split('\n').last();
+    EXPECT_EQ(last, "overall 100.0% core-complete 100.0%") << s(score.out);
 }

@@ -93,8 +93,9 @@ QString xsdErrors(const QByteArray &xml, const QString &xsd)
         return QStringLiteral("cannot create temp file");
     tmp.write(xml);
     tmp.flush();
-    const ProcessResult r = run(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--nonet"),
-                                                            QStringLiteral("--schema"), xsd, tmp.fileName()});
+    const ProcessResult r =
+        run(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--nonet"),
+                                        QStringLiteral("--schema"), xsd, tmp.fileName()});
     if (r.exitCode == 0)
         return QString();
     return QString::fromUtf8(r.err + r.out);

@@ -8,13 +8,13 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
-
 #include <optional>
 
 namespace einvoice::cli {
 
 /// Exit codes of the `einvoice` command (documented in `einvoice --help` and docs/cli.md).
-enum ExitCode {
+enum ExitCode
+{
     ExitOk = 0,
     ExitRuleFailures = 1, // the document fails at least one fatal EN 16931 / Peppol rule
     ExitInputError = 2,   // a file could not be read or is not an invoice
@@ -32,8 +32,8 @@ struct LoadedDocument
     Invoice invoice;
     Syntax syntax = Syntax::Unknown; // syntax of the source XML; Unknown for text-read PDFs
     bool fromPdf = false;
-    QByteArray pdfBytes;             // the original PDF, to travel with the e-invoice
-    QStringList reviewReasons;       // from the PDF reader, when it is unsure
+    QByteArray pdfBytes;       // the original PDF, to travel with the e-invoice
+    QStringList reviewReasons; // from the PDF reader, when it is unsure
 };
 
 /// Loads @p path; on failure prints "PATH: problem" to stderr and returns nothing. A PDF whose

@@ -3,7 +3,6 @@
 #include "clicommon.h"
 
 #include <QDir>
-
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -40,7 +39,8 @@ QString defaultOutputPath(const QString &input, Syntax syntax)
     for (const char *suffix : {".ubl", ".cii"})
         if (stem.endsWith(QLatin1String(suffix)))
             stem.chop(4);
-    return info.dir().filePath(stem + (syntax == Syntax::Cii ? QStringLiteral(".cii.xml") : QStringLiteral(".ubl.xml")));
+    return info.dir().filePath(
+        stem + (syntax == Syntax::Cii ? QStringLiteral(".cii.xml") : QStringLiteral(".ubl.xml")));
 }
 
 } // namespace
@@ -48,29 +48,33 @@ QString defaultOutputPath(const QString &input, Syntax syntax)
 int ConvertCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Convert a PDF (with an embedded Factur-X/ZUGFeRD/XRechnung/UBL invoice) or an e-invoice XML into "
-           "Peppol BIS Billing 3.0 UBL (default) or EN 16931 CII. The result is validated; when a fatal rule "
-           "fails nothing is written unless --force is given.\n\nExit codes: 0 written, 1 fatal rule failures "
-           "(nothing written), 2 input unreadable, 3 output not writable, 64 usage."));
+    parser.setApplicationDescription(tr(
+        "Convert a PDF (with an embedded Factur-X/ZUGFeRD/XRechnung/UBL invoice) or an e-invoice XML into "
+        "Peppol BIS Billing 3.0 UBL (default) or EN 16931 CII. The result is validated; when a fatal rule "
+        "fails nothing is written unless --force is given.\n\nExit codes: 0 written, 1 fatal rule failures "
+        "(nothing written), 2 input unreadable, 3 output not writable, 64 usage."));
     parser.addPositionalArgument(QStringLiteral("input"), tr("PDF or XML file to convert."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("Output file ('-' for standard output). Default: INPUT.ubl.xml / INPUT.cii.xml "
-                                       "beside the input."),
-                                    QStringLiteral("file"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output syntax: ubl (Peppol BIS 3, default) or cii."),
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        tr("Output file ('-' for standard output). Default: INPUT.ubl.xml / INPUT.cii.xml "
+           "beside the input."),
+        QStringLiteral("file"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    tr("Output syntax: ubl (Peppol BIS 3, default) or cii."),
                                     QStringLiteral("ubl|cii"), QStringLiteral("ubl"));
-    const QCommandLineOption force(QStringLiteral("force"), tr("Write the output even when fatal rules fail."));
-    const QCommandLineOption sellerEndpoint(QStringLiteral("seller-endpoint"),
-                                            tr("Seller electronic address BT-34 as EAS:ID, e.g. 0007:5567321707."),
-                                            QStringLiteral("scheme:id"));
-    const QCommandLineOption buyerEndpoint(QStringLiteral("buyer-endpoint"),
-                                           tr("Buyer electronic address BT-49 as EAS:ID, e.g. 0192:987654325."),
-                                           QStringLiteral("scheme:id"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   tr("Write the output even when fatal rules fail."));
+    const QCommandLineOption sellerEndpoint(
+        QStringLiteral("seller-endpoint"),
+        tr("Seller electronic address BT-34 as EAS:ID, e.g. 0007:5567321707."), QStringLiteral("scheme:id"));
+    const QCommandLineOption buyerEndpoint(
+        QStringLiteral("buyer-endpoint"),
+        tr("Buyer electronic address BT-49 as EAS:ID, e.g. 0192:987654325."), QStringLiteral("scheme:id"));
     const QCommandLineOption buyerReference(QStringLiteral("buyer-reference"), tr("Buyer reference BT-10."),
                                             QStringLiteral("ref"));
-    const QCommandLineOption noPdf(QStringLiteral("no-attach-pdf"),
-                                   tr("Do not embed the original PDF in the e-invoice (it is embedded by default)."));
+    const QCommandLineOption noPdf(
+        QStringLiteral("no-attach-pdf"),
+        tr("Do not embed the original PDF in the e-invoice (it is embedded by default)."));
     parser.addOptions({output, format, force, sellerEndpoint, buyerEndpoint, buyerReference, noPdf});
     if (const int rc = parseOrExit(parser, args, 1); rc >= 0)
         return rc;
@@ -88,7 +92,8 @@ int ConvertCommand::run(const QStringList &args)
         return ExitInputError;
     Invoice invoice = doc->invoice;
 
-    for (const auto &[option, party] : {std::pair{&sellerEndpoint, &invoice.seller}, std::pair{&buyerEndpoint, &invoice.buyer}}) {
+    for (const auto &[option, party] :
+         {std::pair{&sellerEndpoint, &invoice.seller}, std::pair{&buyerEndpoint, &invoice.buyer}}) {
         if (!parser.isSet(*option))
             continue;
         const std::optional<Identifier> endpoint = parseEndpoint(parser.value(*option));
@@ -137,13 +142,15 @@ int ConvertCommand::run(const QStringList &args)
             if (const QString hint = hintFor(f.ruleId); !hint.isEmpty() && !missing.contains(hint))
                 missing << hint;
         if (!missing.isEmpty()) {
-            err() << tr("%1: the source lacks data that %2 requires:").arg(input, target == Syntax::Ubl ? tr("Peppol") : tr("EN 16931"))
+            err() << tr("%1: the source lacks data that %2 requires:")
+                         .arg(input, target == Syntax::Ubl ? tr("Peppol") : tr("EN 16931"))
                   << Qt::endl;
             for (const QString &m : missing)
                 err() << "  - " << m << Qt::endl;
         }
         if (!parser.isSet(force)) {
-            err() << tr("%1: nothing written (fatal rule failures; --force writes anyway)").arg(input) << Qt::endl;
+            err() << tr("%1: nothing written (fatal rule failures; --force writes anyway)").arg(input)
+                  << Qt::endl;
             return ExitRuleFailures;
         }
     }

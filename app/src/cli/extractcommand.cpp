@@ -18,7 +18,8 @@ int ExtractCommand::run(const QStringList &args)
            "send.\n\nExit codes: 0 read (even when not ready: see \"ready\" and \"review_reasons\"), 2 the "
            "file could not be read, 64 usage."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("PDF or XML file."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object (fields in the corpus schema)."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  tr("Print one JSON object (fields in the corpus schema)."));
     parser.addOption(json);
     if (const int rc = parseOrExit(parser, args, 1); rc >= 0)
         return rc;
@@ -55,11 +56,10 @@ int ExtractCommand::run(const QStringList &args)
         if (v.isNull() || v.isUndefined())
             text = QStringLiteral("-");
         const auto ev = result->evidence.constFind(name);
-        const QString how = ev == result->evidence.constEnd()
-                                ? QString()
-                                : QStringLiteral("  (%1, %2%)")
-                                      .arg(fieldSourceName(ev->source))
-                                      .arg(qRound(ev->confidence * 100));
+        const QString how = ev == result->evidence.constEnd() ? QString()
+                                                              : QStringLiteral("  (%1, %2%)")
+                                                                    .arg(fieldSourceName(ev->source))
+                                                                    .arg(qRound(ev->confidence * 100));
         out() << QStringLiteral("  %1 %2%3").arg(name + QLatin1Char(':'), -19).arg(text, how) << Qt::endl;
     }
     for (const QString &reason : result->reviewReasons)

@@ -12,15 +12,16 @@ using namespace einvoice::cli;
 namespace {
 QString usage()
 {
-    return tr("Usage: einvoice COMMAND [options] [files]\n\n"
-              "Commands:\n"
-              "  convert IN.(pdf|xml) [-o OUT] [--format ubl|cii]   write a validated e-invoice\n"
-              "  validate FILE.xml...                               check EN 16931 / Peppol BIS 3 rules\n"
-              "  extract FILE.pdf [--json]                          read invoice fields with confidence\n"
-              "  show FILE                                          readable summary of an invoice\n\n"
-              "'einvoice COMMAND --help' describes a command and its options.\n\n"
-              "Exit codes: 0 success; 1 fatal rule failures (nothing written by convert); 2 an input file could "
-              "not be read or is not an invoice; 3 output could not be written; 64 usage error.\n");
+    return tr(
+        "Usage: einvoice COMMAND [options] [files]\n\n"
+        "Commands:\n"
+        "  convert IN.(pdf|xml) [-o OUT] [--format ubl|cii]   write a validated e-invoice\n"
+        "  validate FILE.xml...                               check EN 16931 / Peppol BIS 3 rules\n"
+        "  extract FILE.pdf [--json]                          read invoice fields with confidence\n"
+        "  show FILE                                          readable summary of an invoice\n\n"
+        "'einvoice COMMAND --help' describes a command and its options.\n\n"
+        "Exit codes: 0 success; 1 fatal rule failures (nothing written by convert); 2 an input file could "
+        "not be read or is not an invoice; 3 output could not be written; 64 usage error.\n");
 }
 } // namespace
 
@@ -35,7 +36,8 @@ int main(int argc, char **argv)
         return ExitUsage;
     }
     const QString command = args.at(1);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         out() << usage();
         return ExitOk;
     }

@@ -277,6 +277,8 @@ public:
         bool missingPrice = false;
         bool hasAmount = false;
         l.id = text(doc, QStringLiteral("LineID"));
+        l.parentLineId = text(doc, QStringLiteral("ParentLineID"));
+        l.lineStatusReasonCode = text(doc, QStringLiteral("LineStatusReasonCode"));
         const QString where = l.id.isEmpty() ? tr("the invoice line at XML line %1").arg(item->line)
                                              : tr("invoice line %1").arg(l.id);
         QStringList notes;
@@ -622,6 +624,37 @@ bool isCreditNoteType(const QString &code)
 
 } // namespace
 
+// ZUGFeRD 1.0 BASIC predates EN 16931: it may leave out line ids and VAT category codes. The
+// meaning is not in doubt (a positive VAT rate is the standard rate, lines are numbered in
+// order), so fill them in rather than refuse documents that were valid in their own standard.
+static void completeZugferd1(Invoice &inv)
+{
+    auto category = [](QString &code, const OptDecimal &rate) {
+        if (code.isEmpty() && rate && rate->signum() > 0)
+            code = QStringLiteral("S");
+    };
+    for (VatBreakdown &v : inv.vatBreakdown)
+        category(v.category, v.rate);
+    int n = 0;
+    for (InvoiceLine &l : inv.lines) {
+        ++n;
+        if (l.id.isEmpty())
+            l.id = QString::number(n);
+        // BASIC lines carry no VAT at all; with a single VAT rate in the document it is theirs.
+        if (l.vatCategory.isEmpty() && !l.vatRate && inv.vatBreakdown.size() == 1) {
+            l.vatCategory = inv.vatBreakdown.first().category;
+            l.vatRate = inv.vatBreakdown.first().rate;
+        }
+        category(l.vatCategory, l.vatRate);
+    }
+    // A payment instruction with an account but no means code is a credit transfer.
+    for (PaymentMeans &pm : inv.paymentMeans)
+        if (pm.typeCode.isEmpty())
+            pm.typeCode = pm.creditTransfers.isEmpty() ? QStringLiteral("1") : QStringLiteral("30");
+    for (AllowanceCharge &ac : inv.allowanceCharges)
+        category(ac.vatCategory, ac.vatRate);
+}
+
 std::optional<Invoice> CiiReader::read(const XmlElement &root, QString *error)
 {
     auto setError = [error](const QString &message) {
@@ -701,6 +734,8 @@ std::optional<Invoice> CiiReader::read(const XmlElement &root, QString *error)
         if (auto l = r.line(item))
             inv.lines.append(*l);
     }
+    if (v1)
+        completeZugferd1(inv);
 
     if (!r.error.isEmpty()) {
         setError(r.error);

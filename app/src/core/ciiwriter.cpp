@@ -580,7 +580,7 @@ QByteArray CiiWriter::write(const Invoice &inv)
     o.end();
 
     o.start(QStringLiteral("SupplyChainTradeTransaction"), kRsm);
-    for (const InvoiceLine &l : inv.lines)
+    for (const InvoiceLine &l : inv.coreLines()) // EXTENDED sub-line trees: the leaves
         writeLine(o, l);
     writeAgreement(o, inv);
     writeDelivery(o, inv);

@@ -31,7 +31,8 @@ Syntax EInvoiceXml::detect(const XmlElement &root)
         (root.name == QLatin1String("CreditNote") && root.ns == QLatin1String(UblReader::kCreditNoteNs)))
         return Syntax::Ubl;
     if ((root.name == QLatin1String("CrossIndustryInvoice") && root.ns == QLatin1String(CiiReader::kRsmNs)) ||
-        (root.name == QLatin1String("CrossIndustryDocument") && root.ns == QLatin1String(CiiReader::kZugferd1Ns)))
+        (root.name == QLatin1String("CrossIndustryDocument") &&
+         root.ns == QLatin1String(CiiReader::kZugferd1Ns)))
         return Syntax::Cii;
     return Syntax::Unknown;
 }

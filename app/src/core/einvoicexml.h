@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace einvoice {
@@ -12,7 +11,12 @@ namespace einvoice {
 class XmlElement;
 
 /// The XML syntaxes the agent reads and writes.
-enum class Syntax { Unknown, Ubl, Cii };
+enum class Syntax
+{
+    Unknown,
+    Ubl,
+    Cii
+};
 
 QString syntaxName(Syntax syntax);
 

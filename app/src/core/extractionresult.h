@@ -12,7 +12,15 @@
 namespace einvoice {
 
 /// Where a field's value came from.
-enum class FieldSource { EmbeddedXml, Template, Label, Arithmetic, Profile, User };
+enum class FieldSource
+{
+    EmbeddedXml,
+    Template,
+    Label,
+    Arithmetic,
+    Profile,
+    User
+};
 QString fieldSourceName(FieldSource source);
 
 /// How sure the reader is of one field and where it found it on the page.
@@ -20,8 +28,8 @@ struct FieldEvidence
 {
     double confidence = 0.0; // 0..1; 1.0 for values read from an embedded e-invoice
     FieldSource source = FieldSource::Label;
-    int page = -1;           // 0-based page of the value, -1 when not from the page
-    QRectF box;              // value's box in PDF points, origin top-left; null when unknown
+    int page = -1; // 0-based page of the value, -1 when not from the page
+    QRectF box;    // value's box in PDF points, origin top-left; null when unknown
 };
 
 /// What reading one document produced: the invoice, per-field evidence keyed by the corpus
@@ -29,13 +37,13 @@ struct FieldEvidence
 /// invoice can be sent as it is. A value type; any thread.
 struct ExtractionResult
 {
-    QString path;                          // the document read
+    QString path; // the document read
     Invoice invoice;
     QMap<QString, FieldEvidence> evidence; // by corpus field name
     bool ready = false;                    // true only when it could be sent as it is
     QStringList reviewReasons;             // plain language, for the bookkeeper
     bool fromEmbeddedXml = false;
-    QString embeddedFileName;              // e.g. "factur-x.xml"
+    QString embeddedFileName; // e.g. "factur-x.xml"
     Syntax embeddedSyntax = Syntax::Unknown;
 
     /// The corpus field names, in the corpus order.

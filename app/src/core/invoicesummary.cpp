@@ -35,8 +35,9 @@ QString partyBlock(const QString &role, const Party &p)
     if (!ids.isEmpty())
         out << QStringLiteral("    ") + ids.join(QStringLiteral(", "));
     QStringList addr;
-    for (const QString &part : {p.address.line1, p.address.line2, p.address.postCode + QLatin1Char(' ') + p.address.city,
-                                p.address.countryCode})
+    for (const QString &part :
+         {p.address.line1, p.address.line2, p.address.postCode + QLatin1Char(' ') + p.address.city,
+          p.address.countryCode})
         if (!part.trimmed().isEmpty())
             addr << part.trimmed();
     if (!addr.isEmpty())
@@ -96,16 +97,16 @@ QString InvoiceSummary::toText(const Invoice &inv)
     out << QString();
     out << tr("Lines (%1):").arg(inv.lines.size());
     for (const InvoiceLine &l : inv.lines) {
-        const QString vat = l.vatRate ? QStringLiteral("%1 %2%").arg(l.vatCategory, l.vatRate->toString())
-                                      : l.vatCategory;
+        const QString vat =
+            l.vatRate ? QStringLiteral("%1 %2%").arg(l.vatCategory, l.vatRate->toString()) : l.vatCategory;
         out << QStringLiteral("  %1. %2  %3 %4 x %5 = %6  [%7]")
                    .arg(l.id, l.itemName, l.quantity.toString(), l.unitCode, l.netPrice.toString(),
                         l.netAmount.toString(), vat);
     }
     for (const AllowanceCharge &ac : inv.allowanceCharges)
         out << QStringLiteral("  %1: %2 %3")
-                   .arg(ac.isCharge ? tr("Charge") : tr("Allowance"), ac.reason.isEmpty() ? ac.reasonCode : ac.reason,
-                        ac.amount.toString());
+                   .arg(ac.isCharge ? tr("Charge") : tr("Allowance"),
+                        ac.reason.isEmpty() ? ac.reasonCode : ac.reason, ac.amount.toString());
     out << QString();
     out << tr("VAT breakdown:");
     for (const VatBreakdown &v : inv.vatBreakdown)
@@ -115,7 +116,7 @@ QString InvoiceSummary::toText(const Invoice &inv)
                         v.exemptionReason.isEmpty() && v.exemptionReasonCode.isEmpty()
                             ? QString()
                             : QStringLiteral(" (%1)").arg(v.exemptionReason.isEmpty() ? v.exemptionReasonCode
-                                                                                       : v.exemptionReason));
+                                                                                      : v.exemptionReason));
     out << tr("Total without VAT: %1").arg(amount(inv.totals.taxExclusive, inv.currency));
     out << tr("VAT:               %1").arg(amount(inv.totals.vatTotal.value_or(Decimal()), inv.currency));
     out << tr("Total with VAT:    %1").arg(amount(inv.totals.taxInclusive, inv.currency));
@@ -126,7 +127,8 @@ QString InvoiceSummary::toText(const Invoice &inv)
         QStringList parts;
         parts << tr("Payment means %1").arg(pm.typeCode);
         for (const CreditTransfer &ct : pm.creditTransfers)
-            parts << tr("account %1").arg(ct.accountId) + (ct.bic.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(ct.bic));
+            parts << tr("account %1").arg(ct.accountId) +
+                         (ct.bic.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(ct.bic));
         if (!pm.remittanceInfo.isEmpty())
             parts << tr("reference %1").arg(pm.remittanceInfo);
         out << parts.join(QStringLiteral(", "));

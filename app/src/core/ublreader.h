@@ -17,7 +17,8 @@ public:
     static constexpr const char *kCreditNoteNs = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
     static constexpr const char *kCacNs =
         "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
-    static constexpr const char *kCbcNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+    static constexpr const char *kCbcNs =
+        "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 
     /// @p error receives a plain-language reason when the document is not a readable UBL invoice.
     static std::optional<Invoice> read(const XmlElement &root, QString *error);

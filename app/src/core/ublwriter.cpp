@@ -475,7 +475,7 @@ QByteArray UblBuilder::build()
     amount(totals, QStringLiteral("PayableRoundingAmount"), t.rounding);
     amount(totals, QStringLiteral("PayableAmount"), t.payable);
 
-    for (const InvoiceLine &l : inv.lines)
+    for (const InvoiceLine &l : inv.coreLines()) // EXTENDED sub-line trees: the leaves
         line(root, l);
 
     root.prune();

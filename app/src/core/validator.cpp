@@ -22,8 +22,11 @@ bool isPeppolProfile01(const Invoice &invoice)
 
 } // namespace validation
 
-QList<RuleFailure> Validator::validate(const Invoice &invoice, const Options &options)
+QList<RuleFailure> Validator::validate(const Invoice &document, const Options &options)
 {
+    // Rules apply to what an EN 16931 document carries: the leaves of EXTENDED sub-line trees.
+    Invoice invoice = document;
+    invoice.lines = document.coreLines();
     QList<RuleFailure> failures;
     validation::Report report(failures);
     validation::checkStructure(invoice, options, report);

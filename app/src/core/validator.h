@@ -26,8 +26,8 @@ class Validator
 public:
     struct Options
     {
-        bool peppol = true;            // also apply the Peppol BIS 3 rules
-        Syntax syntax = Syntax::Ubl;   // the binding the document is (or will be) written in
+        bool peppol = true;          // also apply the Peppol BIS 3 rules
+        Syntax syntax = Syntax::Ubl; // the binding the document is (or will be) written in
     };
 
     static QList<RuleFailure> validate(const Invoice &invoice, const Options &options);

@@ -42,9 +42,6 @@ void checkCalculation(const Invoice &inv, Report &r)
     Decimal lineSum;
     int topLevel = 0;
     for (const InvoiceLine &line : inv.lines) {
-        // EXTENDED-profile sub-lines are informational; only top-level lines add up to BT-106.
-        if (line.isSubLine())
-            continue;
         lineSum += line.netAmount;
         ++topLevel;
     }

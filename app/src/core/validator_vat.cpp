@@ -158,9 +158,6 @@ QList<Item> collectItems(const Invoice &inv)
 {
     QList<Item> items;
     for (const InvoiceLine &line : inv.lines) {
-        // EXTENDED-profile sub-lines do not add to the VAT breakdown.
-        if (line.isSubLine())
-            continue;
         items.append({line.vatCategory.trimmed(), line.vatRate, line.netAmount, 0, lineLocation(line)});
     }
     int index = 0;

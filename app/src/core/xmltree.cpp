@@ -68,7 +68,8 @@ bool XmlElement::hasAttribute(const QString &n) const
     return false;
 }
 
-std::unique_ptr<XmlElement> XmlTree::parse(const QByteArray &data, XmlError *error, qint64 maxBytes, int maxDepth)
+std::unique_ptr<XmlElement> XmlTree::parse(const QByteArray &data, XmlError *error, qint64 maxBytes,
+                                           int maxDepth)
 {
     auto fail = [error](const QString &message, qint64 line = 0, qint64 column = 0) {
         if (error)
@@ -144,7 +145,8 @@ std::unique_ptr<XmlElement> XmlTree::parse(const QByteArray &data, XmlError *err
     return root;
 }
 
-std::unique_ptr<XmlElement> XmlTree::parseFile(const QString &path, XmlError *error, qint64 maxBytes, int maxDepth)
+std::unique_ptr<XmlElement> XmlTree::parseFile(const QString &path, XmlError *error, qint64 maxBytes,
+                                               int maxDepth)
 {
     QFile file(path);
     const QFileInfo info(path);

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
 #include <memory>
 #include <optional>
 #include <vector>
@@ -58,10 +57,12 @@ public:
     static constexpr int kDefaultMaxDepth = 64;
 
     static std::unique_ptr<XmlElement> parse(const QByteArray &data, XmlError *error,
-                                             qint64 maxBytes = kDefaultMaxBytes, int maxDepth = kDefaultMaxDepth);
+                                             qint64 maxBytes = kDefaultMaxBytes,
+                                             int maxDepth = kDefaultMaxDepth);
     /// Reads and parses a file; the error names the file. Refuses files over @p maxBytes before reading them.
     static std::unique_ptr<XmlElement> parseFile(const QString &path, XmlError *error,
-                                                 qint64 maxBytes = kDefaultMaxBytes, int maxDepth = kDefaultMaxDepth);
+                                                 qint64 maxBytes = kDefaultMaxBytes,
+                                                 int maxDepth = kDefaultMaxDepth);
 };
 
 } // namespace einvoice
