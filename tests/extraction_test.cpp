@@ -233,8 +233,9 @@ TEST(InvoiceExtractor, EmbeddedCorpusPdfsMatchTheTruth)
             EXPECT_EQ(it->confidence, 1.0);
             EXPECT_EQ(it->source, FieldSource::EmbeddedXml);
         }
-        if (!result->ready)
+        if (!result->ready) {
             EXPECT_FALSE(result->reviewReasons.isEmpty()) << qPrintable(name);
+        }
         scoreInto(name, truthDoc.value(QStringLiteral("fields")).toObject(), result->fieldsJson(), &score);
         ++files;
     }

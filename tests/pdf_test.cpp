@@ -237,8 +237,8 @@ TEST(PdfAttachmentWriter, RoundTripOnMinimalPdf)
     // poppler-cpp cannot return UTF-16 names (see PopplerPdfReader); the content must be intact.
     EXPECT_TRUE(byName.values().contains(c.data));
     const auto listed = test::run(QStringLiteral("pdfdetach"), {QStringLiteral("-list"), out});
-    if (listed.exitCode == 0)
-        EXPECT_TRUE(QString::fromUtf8(listed.out).contains(c.name)) << listed.out.constData();
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.constData();
+    EXPECT_TRUE(QString::fromUtf8(listed.out).contains(c.name)) << listed.out.constData();
     const auto embedded = EmbeddedInvoice::find(reader);
     ASSERT_TRUE(embedded.has_value());
     EXPECT_EQ(embedded->fileName, QStringLiteral("factur-x.xml"));
