@@ -554,8 +554,8 @@ TEST(CiiReader, CorpusEmbeddedXmlMatchesGroundTruth)
 {
     const QString dir = test::sharedDir() + QStringLiteral("/corpus/dev");
     const QStringList jsons = QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    if (jsons.isEmpty() || test::run(QStringLiteral("pdfdetach"), {QStringLiteral("-v")}).exitCode < 0)
-        GTEST_SKIP() << "corpus or pdfdetach not available";
+    ASSERT_FALSE(jsons.isEmpty()) << "the corpus in ../shared is missing";
+    ASSERT_GE(test::run(QStringLiteral("pdfdetach"), {QStringLiteral("-v")}).exitCode, 0) << "pdfdetach missing";
     int checked = 0;
     for (const QString &jsonName : jsons) {
         const QJsonObject truth =

@@ -171,8 +171,7 @@ TEST(PopplerPdfReader, EncryptedPdfIsRejected)
     const auto r = test::run(QStringLiteral("qpdf"),
                              {QStringLiteral("--encrypt"), QStringLiteral("user"), QStringLiteral("owner"),
                               QStringLiteral("256"), QStringLiteral("--"), plain, locked});
-    if (r.exitCode != 0)
-        GTEST_SKIP() << "qpdf not available";
+    ASSERT_EQ(r.exitCode, 0) << "qpdf (installed by scripts/install-deps.sh) failed: " << r.err.constData();
     PopplerPdfReader reader;
     EXPECT_FALSE(reader.open(locked));
     EXPECT_TRUE(reader.errorString().contains(QStringLiteral("locked.pdf")));
@@ -213,11 +212,9 @@ TEST(PdfAttachmentWriter, RoundTripOnMinimalPdf)
     EXPECT_EQ(files[0].data, kCiiInvoice);
 
     const auto detach = test::run(QStringLiteral("pdfdetach"), {QStringLiteral("-list"), out});
-    if (detach.exitCode != -1 || !detach.err.startsWith("could not start")) {
-        EXPECT_EQ(detach.exitCode, 0) << detach.err.constData();
-        EXPECT_TRUE(detach.out.contains("1 embedded files")) << detach.out.constData();
-        EXPECT_TRUE(detach.out.contains("factur-x.xml"));
-    }
+    ASSERT_EQ(detach.exitCode, 0) << detach.err.constData();
+    EXPECT_TRUE(detach.out.contains("1 embedded files")) << detach.out.constData();
+    EXPECT_TRUE(detach.out.contains("factur-x.xml"));
 
     // A second update replaces the same-named file and keeps the tree sorted.
     PdfAttachment b = a;
@@ -257,8 +254,6 @@ TEST(PdfAttachmentWriter, MergesWithExistingAttachmentsOfCorpusPdf)
     QString error;
     const bool ok = PdfAttachmentWriter::addAttachment(
         corpusFile(QStringLiteral("ferd24_XRECHNUNG_Elektron.pdf")), out, a, &error);
-    if (!ok && error.contains(QStringLiteral("/Kids")))
-        GTEST_SKIP() << qPrintable(error);
     ASSERT_TRUE(ok) << qPrintable(error);
     PopplerPdfReader reader;
     ASSERT_TRUE(reader.open(out)) << qPrintable(reader.errorString());
