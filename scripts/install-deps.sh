@@ -9,7 +9,7 @@ packages=(
   libpoppler-cpp-dev libpoppler-qt6-dev poppler-utils qpdf
   qtkeychain-qt6-dev libcurl4-openssl-dev libboost-filesystem-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libxml2-utils fonts-dejavu-core python3
+  zlib1g-dev libxml2-utils fonts-dejavu-core python3
 )
 
 missing=()

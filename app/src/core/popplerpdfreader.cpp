@@ -1,5 +1,7 @@
 #include "popplerpdfreader.h"
 
+#include "pdfassociatedfiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -124,7 +126,7 @@ QString PopplerPdfReader::pageText(int index) const
 QList<PdfEmbeddedFile> PopplerPdfReader::embeddedFiles() const
 {
     QList<PdfEmbeddedFile> out;
-    if (!m_document || !m_document->has_embedded_files())
+    if (!m_document)
         return out;
     // The document owns the embedded_file objects.
     for (poppler::embedded_file *ef : m_document->embedded_files()) {
@@ -142,6 +144,18 @@ QList<PdfEmbeddedFile> PopplerPdfReader::embeddedFiles() const
         const poppler::byte_array data = ef->data();
         f.data = QByteArray(data.data(), qsizetype(data.size()));
         out << f;
+    }
+    // Poppler sees only the EmbeddedFiles name tree. Files attached through /AF or page
+    // annotations are found by our own reader, which also gives the Unicode names poppler-cpp
+    // cuts off. Same content: our name replaces the stand-in; new content: appended.
+    for (const PdfEmbeddedFile &extra : PdfAssociatedFiles::read(m_bytes)) {
+        auto same = std::find_if(out.begin(), out.end(),
+                                 [&](const PdfEmbeddedFile &f) { return f.data == extra.data; });
+        if (same == out.end()) {
+            out << extra;
+        } else if (same->name.startsWith(QLatin1String("attachment-")) && !extra.name.isEmpty()) {
+            same->name = extra.name;
+        }
     }
     return out;
 }
