@@ -120,8 +120,13 @@ QJsonObject ExtractionResult::fieldsJson() const
              mandatory(QStringLiteral("total_with_vat"), inv.totals.taxInclusive));
     f.insert(QStringLiteral("amount_due"), mandatory(QStringLiteral("amount_due"), inv.totals.payable));
 
-    // MINIMUM and BASIC WL carry no lines by design: no lines is "unknown", not zero.
-    if (inv.lines.isEmpty()) {
+    // MINIMUM and BASIC WL carry no lines by design: no lines is "unknown", not zero. Lines a
+    // reader made up to keep the e-invoice whole (one per VAT rate, low confidence) were not
+    // read from the document either.
+    const auto linesEvidence = evidence.constFind(QStringLiteral("lines"));
+    const bool linesRead = !inv.lines.isEmpty() && (linesEvidence == evidence.constEnd() ||
+                                                    linesEvidence->confidence >= kMadeUpLines);
+    if (!linesRead) {
         f.insert(QStringLiteral("line_count"), QJsonValue(QJsonValue::Null));
     } else {
         f.insert(QStringLiteral("line_count"), int(inv.lines.size()));
@@ -139,7 +144,7 @@ QJsonObject ExtractionResult::fieldsJson() const
         f.insert(QStringLiteral("vat_breakdown"), breakdown);
     }
 
-    if (inv.lines.isEmpty()) {
+    if (!linesRead) {
         f.insert(QStringLiteral("lines"), QJsonValue(QJsonValue::Null));
     } else {
         QJsonArray lines;

@@ -23,6 +23,11 @@ enum class FieldSource
 };
 QString fieldSourceName(FieldSource source);
 
+/// Confidence below which a field's value was constructed rather than read (e.g. one invoice
+/// line per VAT rate when the printed lines could not be read); such values are not reported
+/// as read.
+inline constexpr double kMadeUpLines = 0.3;
+
 /// How sure the reader is of one field and where it found it on the page.
 struct FieldEvidence
 {

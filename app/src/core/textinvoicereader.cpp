@@ -3,6 +3,7 @@
 #include "dateparser.h"
 #include "identifiers.h"
 #include "labeldictionary.h"
+#include "lineitemreader.h"
 #include "numberparser.h"
 
 #include <QHash>
@@ -214,6 +215,7 @@ private:
     void readIds(ExtractionResult &r);
     void readPayment(ExtractionResult &r);
     void readCurrency(ExtractionResult &r);
+    void readLines(ExtractionResult &r);
     void decideReadiness(ExtractionResult &r);
 
     void setEvidence(ExtractionResult &r, const QString &field, double confidence, int pageIndex,
@@ -229,6 +231,7 @@ private:
     QList<VatBreakdown> m_breakdown;
     bool m_totalsConsistent = false;
     bool m_creditNote = false;
+    bool m_linesAddUp = false;
     SegRef m_sellerName, m_buyerName;
     QString m_ibanCountry;
 };
@@ -1244,6 +1247,48 @@ void Reader::readParties(ExtractionResult &r)
     }
 }
 
+void Reader::readLines(ExtractionResult &r)
+{
+    Invoice &inv = r.invoice;
+    const LineItemResult table = LineItemReader::read(m_layout, m_numbers);
+    const bool haveNet = r.evidence.contains(QStringLiteral("total_without_vat"));
+    const Decimal net = inv.totals.taxExclusive;
+    // Credit notes are kept positive (as a UBL CreditNote has them) while the page may print
+    // them negative: a table that sums to minus the net total is the same table.
+    const bool negated = haveNet && !table.lines.isEmpty() && !net.isZero() && table.sum == -net;
+    if (haveNet && !table.lines.isEmpty() && (table.sum == net || negated)) {
+        const std::optional<Decimal> singleRate =
+            inv.vatBreakdown.size() == 1 ? inv.vatBreakdown.first().rate : std::nullopt;
+        for (InvoiceLine l : table.lines) {
+            if (negated) {
+                l.netAmount = -l.netAmount;
+                l.quantity = -l.quantity;
+            }
+            if (!l.vatRate)
+                l.vatRate = singleRate;
+            l.vatCategory = l.vatRate && l.vatRate->signum() > 0 ? QStringLiteral("S") : QStringLiteral("Z");
+            if (inv.vatBreakdown.size() == 1 && !inv.vatBreakdown.first().category.isEmpty())
+                l.vatCategory = inv.vatBreakdown.first().category;
+            inv.lines << l;
+        }
+        if (m_creditNote && inv.lines.size() > 0 && negated)
+            for (InvoiceLine &l : inv.lines)
+                l.quantity = l.quantity.abs();
+        m_linesAddUp = true;
+        const double confidence = 0.85;
+        setEvidence(r, QStringLiteral("line_count"), confidence, table.page, QRectF());
+        setEvidence(r, QStringLiteral("lines"), confidence, table.page, QRectF());
+        return;
+    }
+    // Fallback: one line per VAT rate keeps the e-invoice arithmetically right; it is marked
+    // as made up so that nobody takes it for the printed lines.
+    if (!inv.vatBreakdown.isEmpty()) {
+        inv.lines = LineItemReader::linesPerVatRate(inv, QString());
+        setEvidence(r, QStringLiteral("line_count"), 0.2, -1, QRectF(), FieldSource::Arithmetic);
+        setEvidence(r, QStringLiteral("lines"), 0.2, -1, QRectF(), FieldSource::Arithmetic);
+    }
+}
+
 void Reader::decideReadiness(ExtractionResult &r)
 {
     const QList<std::pair<QString, QString>> required = {
@@ -1279,9 +1324,12 @@ void Reader::decideReadiness(ExtractionResult &r)
         r.reviewReasons << QStringLiteral("The VAT breakdown per rate could not be read.");
         ok = false;
     }
-    if (r.invoice.lines.isEmpty()) {
-        r.reviewReasons << QStringLiteral(
-            "The invoice lines could not be read; one line per VAT rate would be used.");
+    if (!m_linesAddUp) {
+        r.reviewReasons << (r.invoice.lines.isEmpty()
+                                ? QStringLiteral("The invoice lines could not be read.")
+                                : QStringLiteral(
+                                      "The invoice lines could not be read so that they add up to the net "
+                                      "total; the e-invoice carries one line per VAT rate instead."));
         ok = false;
     }
     r.ready = ok;
@@ -1304,6 +1352,7 @@ void Reader::run(ExtractionResult &r)
     readIds(r);
     readPayment(r);
     readCurrency(r);
+    readLines(r);
     if (m_creditNote) {
         r.invoice.kind = DocumentKind::CreditNote;
         r.invoice.typeCode = QStringLiteral("381");
