@@ -714,6 +714,19 @@ void Reader::readTotals(ExtractionResult &r)
     if (!m_breakdown.isEmpty() && baseSum == t.taxExclusive && t.vatTotal && taxSum == *t.vatTotal) {
         r.invoice.vatBreakdown = m_breakdown;
         setEvidence(r, QStringLiteral("vat_breakdown"), 0.9, -1, {}, FieldSource::Arithmetic);
+    } else if (m_breakdown.isEmpty() && t.vatTotal && t.vatTotal->isZero() && t.taxExclusive.signum() > 0 &&
+               r.evidence.contains(QStringLiteral("vat_total")) &&
+               r.evidence.contains(QStringLiteral("total_without_vat"))) {
+        // No VAT at all: the whole net amount is one zero-rate group. Which exemption applies
+        // (exempt, outside scope, reverse charge, export) the page must tell a person, so this
+        // stays below the confidence that makes an invoice ready.
+        VatBreakdown vb;
+        vb.rate = Decimal::fromString(QStringLiteral("0.00"));
+        vb.taxableAmount = t.taxExclusive;
+        vb.taxAmount = Decimal::fromString(QStringLiteral("0.00"));
+        vb.category = QStringLiteral("E");
+        r.invoice.vatBreakdown = {vb};
+        setEvidence(r, QStringLiteral("vat_breakdown"), 0.6, -1, {}, FieldSource::Arithmetic);
     }
 }
 
@@ -1322,6 +1335,11 @@ void Reader::decideReadiness(ExtractionResult &r)
     }
     if (r.invoice.vatBreakdown.isEmpty()) {
         r.reviewReasons << QStringLiteral("The VAT breakdown per rate could not be read.");
+        ok = false;
+    } else if (r.evidence.value(QStringLiteral("vat_breakdown")).confidence < kConfident) {
+        r.reviewReasons << QStringLiteral(
+            "The invoice charges no VAT; please choose why (exempt, reverse charge, "
+            "export, outside the scope of VAT).");
         ok = false;
     }
     if (!m_linesAddUp) {
