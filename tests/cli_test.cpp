@@ -365,3 +365,19 @@ TEST(Cli, ExtractScoresFullMarksOnEmbeddedCorpusPdfs)
     const QByteArray last = score.out.trimmed().split('\n').last();
     EXPECT_EQ(last, "overall 100.0% core-complete 100.0%") << s(score.out);
 }
+
+TEST(Cli, ExtractIgnoreEmbeddedReadsThePrintedText)
+{
+    const QString pdf = sharedDir() + QStringLiteral("/corpus/dev/ferd24_EN16931_Einfach.pdf");
+    const ProcessResult r =
+        runCli({QStringLiteral("extract"), pdf, QStringLiteral("--json"), QStringLiteral("--ignore-embedded")});
+    ASSERT_EQ(r.exitCode, 0) << s(r.err);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    EXPECT_TRUE(o.value(QStringLiteral("embedded")).isNull());
+    EXPECT_NE(o.value(QStringLiteral("source")).toObject().value(QStringLiteral("invoice_number")).toString(),
+              QStringLiteral("embedded_xml"));
+    // The printed text says the same as the attachment for the number and the totals.
+    const QJsonObject fields = o.value(QStringLiteral("fields")).toObject();
+    EXPECT_EQ(fields.value(QStringLiteral("invoice_number")).toString(), QStringLiteral("471102"));
+    EXPECT_EQ(fields.value(QStringLiteral("total_with_vat")).toString(), QStringLiteral("529.87"));
+}

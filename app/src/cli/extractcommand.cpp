@@ -20,13 +20,16 @@ int ExtractCommand::run(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("file"), tr("PDF or XML file."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("Print one JSON object (fields in the corpus schema)."));
-    parser.addOption(json);
+    const QCommandLineOption ignoreEmbedded(QStringLiteral("ignore-embedded"),
+                                            tr("Read the printed text even when an e-invoice is attached."));
+    parser.addOptions({json, ignoreEmbedded});
     if (const int rc = parseOrExit(parser, args, 1); rc >= 0)
         return rc;
     const QString path = parser.positionalArguments().constFirst();
 
     QString error;
-    const InvoiceExtractor extractor = makeExtractor();
+    InvoiceExtractor extractor = makeExtractor();
+    extractor.setIgnoreEmbedded(parser.isSet(ignoreEmbedded));
     const std::optional<ExtractionResult> result = extractor.extract(path, &error);
     if (!result) {
         err() << error << Qt::endl;

@@ -131,7 +131,7 @@ std::optional<ExtractionResult> InvoiceExtractor::extractPdf(const QString &path
         return failed(reader->errorString(), error);
 
     QStringList reasons;
-    if (const auto embedded = EmbeddedInvoice::find(*reader)) {
+    if (const auto embedded = m_ignoreEmbedded ? std::nullopt : EmbeddedInvoice::find(*reader)) {
         const XmlReadResult read = EInvoiceXml::read(
             embedded->data, QDir::toNativeSeparators(path) + QLatin1Char('/') + embedded->fileName);
         if (read.ok()) {

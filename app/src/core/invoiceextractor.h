@@ -39,6 +39,8 @@ public:
     InvoiceExtractor();
 
     void setTextReader(std::shared_ptr<TextInvoiceReader> reader) { m_textReader = std::move(reader); }
+    /// Reads the printed text even when an e-invoice is attached (to compare, or to test the reader).
+    void setIgnoreEmbedded(bool ignore) { m_ignoreEmbedded = ignore; }
     /// Replaces the Poppler reader (tests).
     void setPdfReaderFactory(PdfReaderFactory factory) { m_pdfReaderFactory = std::move(factory); }
 
@@ -58,6 +60,7 @@ private:
 
     std::shared_ptr<TextInvoiceReader> m_textReader;
     PdfReaderFactory m_pdfReaderFactory;
+    bool m_ignoreEmbedded = false;
 };
 
 } // namespace einvoice
