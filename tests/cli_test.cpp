@@ -369,8 +369,8 @@ TEST(Cli, ExtractScoresFullMarksOnEmbeddedCorpusPdfs)
 TEST(Cli, ExtractIgnoreEmbeddedReadsThePrintedText)
 {
     const QString pdf = sharedDir() + QStringLiteral("/corpus/dev/ferd24_EN16931_Einfach.pdf");
-    const ProcessResult r =
-        runCli({QStringLiteral("extract"), pdf, QStringLiteral("--json"), QStringLiteral("--ignore-embedded")});
+    const ProcessResult r = runCli(
+        {QStringLiteral("extract"), pdf, QStringLiteral("--json"), QStringLiteral("--ignore-embedded")});
     ASSERT_EQ(r.exitCode, 0) << s(r.err);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     EXPECT_TRUE(o.value(QStringLiteral("embedded")).isNull());
@@ -380,4 +380,42 @@ TEST(Cli, ExtractIgnoreEmbeddedReadsThePrintedText)
     const QJsonObject fields = o.value(QStringLiteral("fields")).toObject();
     EXPECT_EQ(fields.value(QStringLiteral("invoice_number")).toString(), QStringLiteral("471102"));
     EXPECT_EQ(fields.value(QStringLiteral("total_with_vat")).toString(), QStringLiteral("529.87"));
+}
+
+TEST(Cli, LearnThenExtractUsesTheTemplate)
+{
+    QTemporaryDir templates;
+    qputenv("EINVOICE_TEMPLATE_DIR", templates.path().toUtf8()); // inherited by the CLI runs below
+    const QString pdf = sharedDir() + QStringLiteral("/corpus/nordic-dev/gen01_se_01.pdf");
+    ProcessResult r = runCli({QStringLiteral("learn"), pdf, QStringLiteral("--set"),
+                              QStringLiteral("buyer_name=Almgren Ventilation AB"), QStringLiteral("--set"),
+                              QStringLiteral("seller_name=Österlens Konsult AB")});
+    ASSERT_EQ(r.exitCode, 0) << s(r.err);
+    EXPECT_TRUE(r.out.contains("learned layout"));
+
+    r = runCli({QStringLiteral("extract"), QStringLiteral("--json"), pdf});
+    ASSERT_EQ(r.exitCode, 0) << s(r.err);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    EXPECT_EQ(o.value(QStringLiteral("fields")).toObject().value(QStringLiteral("buyer_name")).toString(),
+              QStringLiteral("Almgren Ventilation AB"));
+    EXPECT_EQ(o.value(QStringLiteral("source")).toObject().value(QStringLiteral("buyer_name")).toString(),
+              QStringLiteral("template"));
+
+    // A value that is not on the page is refused, and nothing new is stored.
+    r = runCli({QStringLiteral("learn"), pdf, QStringLiteral("--set"),
+                QStringLiteral("order_reference=NOT-ON-PAGE")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains("order_reference"));
+
+    r = runCli({QStringLiteral("templates"), QStringLiteral("list")});
+    ASSERT_EQ(r.exitCode, 0);
+    const QString id = QString::fromUtf8(r.out.split(' ').value(0));
+    ASSERT_FALSE(id.isEmpty());
+    const QString exported = templates.filePath(QStringLiteral("exported.template"));
+    EXPECT_EQ(runCli({QStringLiteral("templates"), QStringLiteral("export"), id, exported}).exitCode, 0);
+    EXPECT_EQ(runCli({QStringLiteral("templates"), QStringLiteral("delete"), id}).exitCode, 0);
+    EXPECT_TRUE(runCli({QStringLiteral("templates"), QStringLiteral("list")}).out.contains("no templates"));
+    EXPECT_EQ(runCli({QStringLiteral("templates"), QStringLiteral("import"), exported}).exitCode, 0);
+    EXPECT_TRUE(runCli({QStringLiteral("templates"), QStringLiteral("list")}).out.contains(id.toUtf8()));
+    qunsetenv("EINVOICE_TEMPLATE_DIR");
 }

@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include "invoiceextractor.h"
+#include "layouttemplate.h"
 #include "textinvoicereader.h"
 
 #include <QCoreApplication>
@@ -29,7 +30,9 @@ QString tr(const char *text)
 InvoiceExtractor makeExtractor()
 {
     InvoiceExtractor extractor;
-    extractor.setTextReader(std::make_shared<GenericTextInvoiceReader>());
+    auto reader = std::make_shared<GenericTextInvoiceReader>();
+    reader->setTemplates(std::make_shared<TemplateStore>(TemplateStore::defaultDir()));
+    extractor.setTextReader(reader);
     return extractor;
 }
 

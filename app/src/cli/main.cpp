@@ -2,6 +2,7 @@
 #include "clicommon.h"
 #include "convertcommand.h"
 #include "extractcommand.h"
+#include "learncommand.h"
 #include "showcommand.h"
 #include "validatecommand.h"
 
@@ -18,7 +19,9 @@ QString usage()
         "  convert IN.(pdf|xml) [-o OUT] [--format ubl|cii]   write a validated e-invoice\n"
         "  validate FILE.xml...                               check EN 16931 / Peppol BIS 3 rules\n"
         "  extract FILE.pdf [--json]                          read invoice fields with confidence\n"
-        "  show FILE                                          readable summary of an invoice\n\n"
+        "  show FILE                                          readable summary of an invoice\n"
+        "  learn FILE.pdf --set FIELD=VALUE...                correct a reading, learn the layout\n"
+        "  templates list|show|delete|export|import           manage learned layouts\n\n"
         "'einvoice COMMAND --help' describes a command and its options.\n\n"
         "Exit codes: 0 success; 1 fatal rule failures (nothing written by convert); 2 an input file could "
         "not be read or is not an invoice; 3 output could not be written; 64 usage error.\n");
@@ -56,6 +59,10 @@ int main(int argc, char **argv)
         return ExtractCommand::run(args);
     if (command == QLatin1String("show"))
         return ShowCommand::run(args);
+    if (command == QLatin1String("learn"))
+        return LearnCommand::run(args);
+    if (command == QLatin1String("templates"))
+        return LearnCommand::runTemplates(args);
     err() << tr("unknown command '%1'").arg(command) << Qt::endl << usage();
     return ExitUsage;
 }

@@ -3,6 +3,7 @@
 #include "dateparser.h"
 #include "identifiers.h"
 #include "labeldictionary.h"
+#include "layouttemplate.h"
 #include "lineitemreader.h"
 #include "numberparser.h"
 
@@ -192,7 +193,10 @@ QString stripPunctuation(QString s)
 class Reader
 {
 public:
-    explicit Reader(const PdfTextLayout &layout) : m_layout(layout) {}
+    Reader(const PdfTextLayout &layout, const LayoutTemplate *layoutTemplate)
+        : m_layout(layout), m_template(layoutTemplate)
+    {
+    }
     void run(ExtractionResult &r);
 
 private:
@@ -230,6 +234,7 @@ private:
     QList<LabelHit> m_hits;
     QList<VatBreakdown> m_breakdown;
     bool m_totalsConsistent = false;
+    const LayoutTemplate *m_template = nullptr;
     bool m_creditNote = false;
     bool m_linesAddUp = false;
     SegRef m_sellerName, m_buyerName;
@@ -1370,6 +1375,15 @@ void Reader::run(ExtractionResult &r)
     readIds(r);
     readPayment(r);
     readCurrency(r);
+    if (m_template) {
+        // A learned layout knows where its fields are; it overrides the generic guesses.
+        const QStringList applied = TemplateLearner::apply(*m_template, m_layout, r);
+        const DocumentTotals &t = r.invoice.totals;
+        if (applied.contains(QStringLiteral("total_without_vat")) ||
+            applied.contains(QStringLiteral("vat_total")) ||
+            applied.contains(QStringLiteral("total_with_vat")))
+            m_totalsConsistent = t.vatTotal && t.taxExclusive + *t.vatTotal == t.taxInclusive;
+    }
     readLines(r);
     if (m_creditNote) {
         r.invoice.kind = DocumentKind::CreditNote;
@@ -1382,7 +1396,8 @@ void Reader::run(ExtractionResult &r)
 
 } // namespace
 
-ExtractionResult GenericTextInvoiceReader::readLayout(const PdfTextLayout &layout, const QString &path)
+ExtractionResult GenericTextInvoiceReader::readLayout(const PdfTextLayout &layout, const QString &path,
+                                                      const LayoutTemplate *layoutTemplate)
 {
     ExtractionResult r;
     r.path = path;
@@ -1391,14 +1406,21 @@ ExtractionResult GenericTextInvoiceReader::readLayout(const PdfTextLayout &layou
         r.reviewReasons << layout.statusMessage();
         return r;
     }
-    Reader reader(layout);
+    Reader reader(layout, layoutTemplate);
     reader.run(r);
     return r;
 }
 
 ExtractionResult GenericTextInvoiceReader::read(const QString &pdfPath)
 {
-    return readLayout(PdfTextLayout::load(pdfPath), pdfPath);
+    const PdfTextLayout layout = PdfTextLayout::load(pdfPath);
+    ExtractionResult generic = readLayout(layout, pdfPath);
+    if (!m_templates || !layout.isUsable())
+        return generic;
+    const std::optional<LayoutTemplate> learned = m_templates->match(layout, generic);
+    if (!learned)
+        return generic;
+    return readLayout(layout, pdfPath, &*learned);
 }
 
 } // namespace einvoice

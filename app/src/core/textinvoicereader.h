@@ -4,7 +4,12 @@
 #include "invoiceextractor.h"
 #include "pdftextlayout.h"
 
+#include <memory>
+
 namespace einvoice {
+
+struct LayoutTemplate;
+class TemplateStore;
 
 /// The generic, template-free reader of printed invoices: implements TextInvoiceReader for
 /// InvoiceExtractor.
@@ -19,8 +24,14 @@ class GenericTextInvoiceReader : public TextInvoiceReader
 {
 public:
     ExtractionResult read(const QString &pdfPath) override;
-    /// Reads an already loaded layout (tests, other text sources).
-    static ExtractionResult readLayout(const PdfTextLayout &layout, const QString &path = QString());
+    /// Reads an already loaded layout (tests, other text sources), with a learned layout when given.
+    static ExtractionResult readLayout(const PdfTextLayout &layout, const QString &path = QString(),
+                                       const LayoutTemplate *layoutTemplate = nullptr);
+    /// Layouts learned from corrections; a matching one is applied on top of the generic reading.
+    void setTemplates(std::shared_ptr<const TemplateStore> store) { m_templates = std::move(store); }
+
+private:
+    std::shared_ptr<const TemplateStore> m_templates;
 };
 
 } // namespace einvoice
