@@ -1,9 +1,9 @@
 #pragma once
 
-#include "watchclock.h"
-
+#include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <optional>
 
@@ -31,19 +31,24 @@ struct FileVersion
 ///
 /// A tracked file is "settled" once its size, mtime, inode and device have been the same in
 /// `stableProbes` consecutive probes spaced at least `probeIntervalMs` apart (the settle window is
-/// (stableProbes - 1) * probeIntervalMs), it is not empty, and it is not busy.
+/// (stableProbes - 1) * probeIntervalMs), it is not empty, and no program has it open for writing.
 ///
-/// "Busy" is checked only at the end of the window, and cheaply: the file must have no POSIX or OFD
-/// record lock held by anybody (F_OFD_GETLK) and an exclusive flock() must be obtainable (it is
-/// released at once). Scanning /proc/*/fd for writers was rejected: it costs a readdir of every fd
-/// of every process per probe and sees only our own user's processes anyway. QFileSystemWatcher
-/// does not expose IN_CLOSE_WRITE, so close-write is not used; a writer that pauses longer than the
-/// window without holding a lock is the remaining risk, which is why the window is configurable per
-/// folder (slow network shares want several seconds) and why Intake re-checks size and mtime
-/// around its copy.
+/// "Open for writing" is checked at the end of the window only, with a Linux read lease: the kernel
+/// refuses F_SETLEASE(F_RDLCK) with EAGAIN while any process on this machine has the file open for
+/// writing, and the lease is released at once. That is one open() and three fcntl() calls, sees
+/// writers of every user, and needs no inotify IN_CLOSE_WRITE (QFileSystemWatcher does not expose
+/// it). Rejected: scanning /proc/*/fd (a readdir of every descriptor of every process per probe,
+/// and only our own user's processes) and fuser/lsof (a process per file). Leases work only on
+/// local file systems and for the file's owner or with CAP_LEASE; where the kernel refuses
+/// (EINVAL, EACCES) the stable window alone decides, which is why the window is configurable per
+/// folder (network shares want several seconds) and why Intake re-checks the file around its copy.
+/// A held write lock (fcntl or flock) also counts as busy. Should a writer open the file during
+/// the microseconds the lease is held, the kernel notifies us with SIGURG (ignored by default)
+/// instead of SIGIO (which would terminate the process).
 ///
-/// Time comes from an injected WatchClock so tests call probeDue() directly instead of sleeping.
-/// Not thread-safe: use from one thread. Does not own the clock.
+/// Driven by explicit probe(path, now) / probeDue(now) calls, so tests move time themselves and
+/// never sleep; the caller takes `now` from an einvoice::Clock. A clock that goes backwards starts
+/// the window again. Not thread-safe: use from one thread.
 class FileSettler
 {
 public:
@@ -51,16 +56,24 @@ public:
     {
         int stableProbes = 3;          ///< identical consecutive observations required (>= 2)
         qint64 probeIntervalMs = 1000; ///< minimum spacing between two counted observations
-        bool checkLocks = true;        ///< refuse files that somebody holds locked
+        bool checkBusy = true;         ///< refuse files open for writing or write-locked
         bool acceptEmptyFiles = false; ///< a zero-byte file is usually a writer that has not started
     };
 
     enum class Verdict
     {
         Pending,  ///< still changing, or not observed long enough
-        Busy,     ///< stable but locked by another program
+        Busy,     ///< stable but still open for writing (or locked) by a program
         Ready,    ///< complete: hand it on
         Vanished, ///< deleted or replaced by something that is not a regular file
+    };
+
+    /// Result of the "is somebody still writing?" check.
+    enum class WriterState
+    {
+        None,    ///< nobody has it open for writing nor write-locked
+        Writing, ///< open for writing or write-locked
+        Unknown, ///< the kernel cannot tell (network file system, not our file)
     };
 
     struct Ready
@@ -69,7 +82,7 @@ public:
         FileVersion version;
     };
 
-    FileSettler(const WatchClock &clock, Options options);
+    explicit FileSettler(Options options);
 
     const Options &options() const { return m_options; }
 
@@ -85,16 +98,17 @@ public:
     int trackedCount() const { return int(m_files.size()); }
     QStringList trackedPaths() const { return m_files.keys(); }
 
-    /// Observes one file now. A call sooner than probeIntervalMs after the previous counted
-    /// observation does not count (it only notices changes). Ready and Vanished untrack the file.
-    Verdict probe(const QString &path, FileVersion *version = nullptr);
+    /// Observes one file at time @p now (tracking it if needed). An observation sooner than
+    /// probeIntervalMs after the previous counted one does not count (it only notices changes).
+    /// Ready and Vanished untrack the file.
+    Verdict probe(const QString &path, const QDateTime &now, FileVersion *version = nullptr);
     /// Probes every tracked file whose next observation is due; returns the ones that became ready.
-    QVector<Ready> probeDue();
-    /// Milliseconds until the next probe is due (0 if one is due now, -1 if nothing is tracked).
-    qint64 msUntilNextProbe() const;
+    QVector<Ready> probeDue(const QDateTime &now);
+    /// Milliseconds from @p now until the next probe is due (0 if due now, -1 if nothing tracked).
+    qint64 msUntilNextProbe(const QDateTime &now) const;
 
-    /// True if another program holds a lock on the file (see the class comment).
-    static bool isLockedByOthers(const QString &path);
+    /// Whether some program has @p path open for writing or write-locked (see the class comment).
+    static WriterState writerState(const QString &path);
 
 private:
     struct Entry
@@ -104,9 +118,8 @@ private:
         int stableCount = 0; // 0 = never observed
     };
 
-    Verdict observe(const QString &path, Entry &entry, FileVersion *version);
+    Verdict observe(const QString &path, Entry &entry, qint64 nowMs, FileVersion *version);
 
-    const WatchClock &m_clock;
     Options m_options;
     QHash<QString, Entry> m_files;
 };

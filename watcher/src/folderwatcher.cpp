@@ -3,52 +3,73 @@
 #include "filesystemprobe.h"
 #include "watcherlog.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <algorithm>
 #include <unistd.h>
 
 namespace einvoice {
 
-FolderWatcher::FolderWatcher(QString folder, Options options, const WatchClock &clock, QObject *parent)
-    : QObject(parent), m_folder(QDir(folder).absolutePath()), m_options(std::move(options)),
-      m_settler(clock, m_options.settle)
+namespace {
+// Events come in bursts (a copy of 200 files is hundreds of them): one rescan per burst.
+constexpr int kEventCoalesceMs = 20;
+} // namespace
+
+FolderWatcher::FolderWatcher(QString folder, Options options, const Clock &clock, QObject *parent)
+    : QObject(parent), m_folder(QDir::cleanPath(QDir(folder).absolutePath())),
+      m_parent(QFileInfo(m_folder).absolutePath()), m_options(std::move(options)), m_clock(clock),
+      m_settler(m_options.settle)
 {
-    m_rescanTimer.setParent(this);
-    m_probeTimer.setParent(this);
-    m_selfTestTimer.setParent(this);
-    m_watcher.setParent(this);
     m_probeTimer.setSingleShot(true);
+    m_eventTimer.setSingleShot(true);
     m_selfTestTimer.setSingleShot(true);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &FolderWatcher::onDirectoryChanged);
     connect(&m_rescanTimer, &QTimer::timeout, this, &FolderWatcher::rescanNow);
+    connect(&m_eventTimer, &QTimer::timeout, this, &FolderWatcher::rescanNow);
     connect(&m_probeTimer, &QTimer::timeout, this, &FolderWatcher::probeDue);
     connect(&m_selfTestTimer, &QTimer::timeout, this, [this] { finishSelfTest(false); });
+}
+
+FolderWatcher::~FolderWatcher()
+{
+    if (!m_probeFile.isEmpty())
+        QFile::remove(m_probeFile);
 }
 
 void FolderWatcher::start()
 {
     const FilesystemProbe::Result fs = FilesystemProbe::probe(m_folder);
+    qCInfo(lcWatcher) << "watching" << m_folder << "on" << fs.typeName << "for profile"
+                      << m_options.profileId;
     if (m_options.forcePolling)
-        enterPolling(tr("Polling was chosen for the folder %1 in the settings.").arg(m_folder));
+        enterPolling(
+            tr("The folder %1 is checked at regular intervals, as chosen in the settings.").arg(m_folder));
     else if (fs.ok && fs.needsPolling)
         enterPolling(fs.reason);
     else
         m_rescanTimer.start(m_options.rescanMs);
-    if (QFileInfo(m_folder).isDir())
-        m_watcher.addPath(m_folder);
     rescanNow();
-    if (!m_polling && !m_missing) {
-        // Self-test: a hidden probe file must raise an event, or events cannot be trusted here.
-        m_probeFile = QDir(m_folder).filePath(QStringLiteral(".einvoice-selftest-%1").arg(::getpid()));
-        QFile probe(m_probeFile);
-        if (probe.open(QIODevice::WriteOnly)) {
-            probe.close();
-            m_selfTestTimer.start(m_options.selfTestTimeoutMs);
-        } else {
-            m_probeFile.clear();
-        }
+    if (!m_missing)
+        startSelfTest();
+}
+
+void FolderWatcher::startSelfTest()
+{
+    if (m_polling || !m_probeFile.isEmpty())
+        return;
+    // A hidden probe file (ignored by IgnoreRules) must raise an event, or events cannot be trusted.
+    m_probeFile = QDir(m_folder).filePath(QStringLiteral(".einvoice-selftest-%1").arg(::getpid()));
+    QFile probe(m_probeFile);
+    if (!probe.open(QIODevice::WriteOnly)) {
+        // A read-only folder cannot be tested; the rescan still finds its files.
+        qCWarning(lcWatcher) << "self-test skipped, cannot write" << m_probeFile << probe.errorString();
+        m_probeFile.clear();
+        return;
     }
+    probe.close();
+    m_selfTestTimer.start(m_options.selfTestTimeoutMs);
 }
 
 void FolderWatcher::finishSelfTest(bool passed)
@@ -58,11 +79,11 @@ void FolderWatcher::finishSelfTest(bool passed)
     m_selfTestTimer.stop();
     QFile::remove(m_probeFile);
     m_probeFile.clear();
+    qCDebug(lcWatcher) << "self-test of" << m_folder << (passed ? "passed" : "failed");
     if (!passed)
-        enterPolling(
-            tr("The folder %1 did not report a test change in time; it is checked at regular intervals "
-               "instead.")
-                .arg(m_folder));
+        enterPolling(tr("The folder %1 did not report a test change in time, so it is checked at regular "
+                        "intervals instead.")
+                         .arg(m_folder));
 }
 
 void FolderWatcher::enterPolling(const QString &reason)
@@ -74,43 +95,60 @@ void FolderWatcher::enterPolling(const QString &reason)
     emit degraded(reason);
 }
 
-void FolderWatcher::onDirectoryChanged()
+void FolderWatcher::onDirectoryChanged(const QString &path)
 {
-    if (!m_probeFile.isEmpty())
+    if (path == m_folder && !m_probeFile.isEmpty())
         finishSelfTest(true);
-    rescanNow();
+    if (!m_eventTimer.isActive())
+        m_eventTimer.start(kEventCoalesceMs);
 }
 
 void FolderWatcher::rescanNow()
 {
     const QDir dir(m_folder);
-    if (!dir.exists()) {
+    if (!QFileInfo(m_folder).isDir()) {
         if (!m_missing) {
             m_missing = true;
             m_settler.clear();
-            emit folderMissing(tr("The watched folder %1 is missing; it is watched again when it comes back.")
-                                   .arg(m_folder));
+            m_reported.clear();
+            m_watcher.removePath(m_folder);
+            if (QFileInfo(m_parent).isDir())
+                m_watcher.addPath(m_parent); // to notice promptly when it comes back
+            const QString reason =
+                tr("The watched folder %1 is missing; it is watched again when it comes back.").arg(m_folder);
+            qCWarning(lcWatcher) << reason;
+            emit folderMissing(reason);
         }
+        emit scanned();
         return;
     }
+    if (!m_watcher.directories().contains(m_folder))
+        m_watcher.addPath(m_folder); // inotify drops a folder that was removed or replaced
     if (m_missing) {
         m_missing = false;
+        if (m_parent != m_folder)
+            m_watcher.removePath(m_parent);
+        qCInfo(lcWatcher) << "folder is back:" << m_folder;
         emit folderBack();
+        startSelfTest();
     }
-    if (!m_watcher.directories().contains(m_folder))
-        m_watcher.addPath(m_folder); // inotify drops a folder that was removed
+
     QSet<QString> present;
-    for (const QFileInfo &info : dir.entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)) {
-        if (!m_rules.accepts(info.fileName()))
+    const QStringList names = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System);
+    for (const QString &name : names) {
+        if (!m_rules.accepts(name))
             continue;
-        const QString path = info.absoluteFilePath();
-        present.insert(path);
+        const QString path = dir.filePath(name);
         const std::optional<FileVersion> v = FileVersion::of(path);
         if (!v)
-            continue;
+            continue; // a symlink or something else that is not a regular file
+        present.insert(path);
         const auto reported = m_reported.constFind(path);
-        if (reported != m_reported.constEnd() && *reported == *v)
-            continue; // this version was handed on already
+        if (reported != m_reported.constEnd()) {
+            if (*reported == *v)
+                continue;            // this version was handed on already
+            m_reported.remove(path); // a new version under the same name
+        }
         m_settler.track(path);
     }
     // Forget what is gone, so a later file of the same name is a new document.
@@ -120,12 +158,14 @@ void FolderWatcher::rescanNow()
         if (!present.contains(tracked))
             m_settler.untrack(tracked);
     probeDue();
+    emit scanned();
 }
 
 void FolderWatcher::probeDue()
 {
-    for (const FileSettler::Ready &r : m_settler.probeDue()) {
+    for (const FileSettler::Ready &r : m_settler.probeDue(m_clock.now())) {
         m_reported.insert(r.path, r.version);
+        qCDebug(lcWatcher) << "ready:" << r.path;
         emit fileReady(r.path, m_options.profileId);
     }
     scheduleProbe();
@@ -133,11 +173,11 @@ void FolderWatcher::probeDue()
 
 void FolderWatcher::scheduleProbe()
 {
-    const qint64 ms = m_settler.msUntilNextProbe();
+    const qint64 ms = m_settler.msUntilNextProbe(m_clock.now());
     if (ms < 0)
         m_probeTimer.stop();
     else
-        m_probeTimer.start(int(std::max<qint64>(ms, 1)));
+        m_probeTimer.start(int(std::clamp<qint64>(ms, 1, 60000)));
 }
 
 } // namespace einvoice

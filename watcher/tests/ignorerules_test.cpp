@@ -15,11 +15,30 @@ TEST(IgnoreRules, Table)
     };
     using V = IgnoreRules::Verdict;
     const Case cases[] = {
-        {"invoice.pdf", V::Accept},      {"RECHNUNG.PDF", V::Accept},    {"Faktura 2025 03.pdf", V::Accept},
-        {"ubl-invoice.XML", V::Accept},  {"x.pdf.part", V::Temporary},   {"x.pdf.tmp", V::Temporary},
-        {"x.filepart", V::Temporary},    {"x.crdownload", V::Temporary}, {"~$report.pdf", V::Temporary},
-        {".~lock.x.pdf#", V::Temporary}, {".hidden.pdf", V::Temporary},  {".x.swp", V::Temporary},
-        {"notes.txt", V::Unsupported},   {"pdf", V::Unsupported},        {"photo.jpeg", V::Unsupported},
+        {"invoice.pdf", V::Accept},
+        {"RECHNUNG.PDF", V::Accept},
+        {"Faktura 2025 03.pdf", V::Accept},
+        {"ubl-invoice.XML", V::Accept},
+        {"x.pdf.part", V::Temporary},
+        {"x.pdf.tmp", V::Temporary},
+        {"x.filepart", V::Temporary},
+        {"x.crdownload", V::Temporary},
+        {"~$report.pdf", V::Temporary},
+        {".~lock.x.pdf#", V::Temporary},
+        {".hidden.pdf", V::Temporary},
+        {".x.swp", V::Temporary},
+        {"notes.txt", V::Unsupported},
+        {"pdf", V::Unsupported},
+        {"photo.jpeg", V::Unsupported},
+        {"x.PDF.PART", V::Temporary},
+        {"x.pdf.swp", V::Temporary},
+        {".~lock.Faktura 1.xml#", V::Temporary},
+        {"x.xml.tmp", V::Temporary},
+        {".einvoice-selftest-1", V::Temporary},
+        {"x.Xml", V::Accept},
+        {"  spaced  name .pdf", V::Accept},
+        {"pdf.xml", V::Accept},
+        {"x.pdf.bak", V::Unsupported},
     };
     for (const Case &c : cases)
         EXPECT_EQ(rules.classify(QString::fromUtf8(c.name)), c.verdict) << c.name;
