@@ -187,6 +187,59 @@ const Row kRows[] = {
     {LabelKind::InvoiceTitle,
      "invoice|faktura|lasku|rechnung|facture|factuur|factura|fatura|fattura|tax invoice|handelsrechnung"},
     {LabelKind::Page, "page|sida|side|sivu|seite|pág|pag|página|pagina|blatt"},
+    {LabelKind::LineTotal,
+     "sum of lines|total of lines|lines total|summa rader|sum linjer|sum varelinjer|rivien summa|"
+     "positionssumme|summe positionen|summe der positionen|warenwert|summe warenwert|"
+     "total des lignes|somme des lignes|totaal regels|som van de regels|total líneas|totale righe"},
+};
+
+// Line-table column titles, normalised like labels. A title may be a phrase ("preço unit",
+// "vare nr"); the longest phrase wins so "à pris" is a price, not a stray "à".
+struct ColumnRow
+{
+    ColumnKind kind;
+    const char *variants;
+};
+
+const ColumnRow kColumnRows[] = {
+    {ColumnKind::Code,
+     "vare nr|varenr|varenummer|artikelnr|artikelnummer|art nr|artnr|art|art no|artikkelnr|"
+     "produktnr|tuotenro|tuotekoodi|nro|item no|item number|item code|sku|product code|code|pos|position|"
+     "ref|referência|référence|réf|código|codigo|codice|código artigo|nr|no|n|#"},
+    {ColumnKind::Description,
+     "description|item|items|product|service|details|"
+     "beskrivning|benämning|specifikation|artikel|vara|varor|tjänst|text|"
+     "beskrivelse|varenavn|varetekst|tekst|spesifikasjon|vare|artikkel|produkt|ydelse|"
+     "kuvaus|tuote|tuote palvelu|nimike|selite|tuotenimi|"
+     "bezeichnung|beschreibung|artikelbezeichnung|artikelbeschreibung|produktbeschreibung|leistung|"
+     "leistungsbeschreibung|"
+     "désignation|designation|libellé|omschrijving|"
+     "descrição|designação|artigo|produto|descripción|concepto|descrizione"},
+    {ColumnKind::Quantity,
+     "quantity|qty|antal|ant|antall|mengde|kpl|määrä|menge|anzahl|qté|qte|quantité|aantal|"
+     "qtd|quant|quantidade|cantidad|cant|quantità|stk|st"},
+    {ColumnKind::Unit,
+     "unit|enhet|enh|enhed|yks|yksikkö|einheit|me|unité|eenheid|unidade|un|unid|unidad|uds|unità"},
+    {ColumnKind::Price,
+     "price|unit price|pris|stk pris|st pris|styck pris|stück preis|à pris|á pris|a "
+     "pris|enhetspris|stykpris|styckpris|á hinta|à hinta|a hinta|"
+     "hinta|yks hinta|yksikköhinta|einzelpreis|preis|stückpreis|nettopreis|prix|prix unitaire|pu|pu ht|"
+     "prijs|stukprijs|preço|preço unit|preço unitário|p unitário|p unit|precio|precio unitario|prezzo|"
+     "prezzo unitario|rate"},
+    {ColumnKind::Discount,
+     "discount|rabatt|rab|rabat|alennus|ale|ale %|alennus %|rabatt %|rabat %|remise|korting|"
+     "descuento|dto|sconto|desconto|desc|desc %"},
+    {ColumnKind::Rate,
+     "moms %|moms|momssats|mva %|mva|mva sats|alv %|alv|alv% |mwst|mwst %|mwst satz|ust|ust %|ust satz|"
+     "steuersatz|steuer|steuer %|tva|tva %|taux tva|btw|btw %|iva|iva %|% iva|taxa iva|vat|vat %|vat "
+     "rate|tax|tax %|%"},
+    {ColumnKind::Amount,
+     "amount|total|line total|net amount|belopp|summa|netto|nettobelopp|beløp|beløb|sum|totalt|linjesum|"
+     "nettobeløp|beløp eks mva|fakturabeløp|fakturabelopp|linjebeløp|radbelopp|i alt|beløb i "
+     "alt|yhteensä|veroton|rivin summa|gesamt|betrag|gesamtpreis|"
+     "gesamtbetrag|nettobetrag|positionsbetrag|summe|entgelt|nettoentgelt|gesamtpreis netto|montant|montant "
+     "ht|total ht|bedrag|totaal|valor|"
+     "valor líquido|importe|importo|net|subtotal"},
 };
 
 } // namespace
@@ -214,6 +267,15 @@ LabelDictionary::LabelDictionary()
             for (const QString &t : tokens)
                 letters += int(t.size());
             m_entries.append(Entry{row.kind, tokens, letters});
+        }
+    }
+    for (const ColumnRow &row : kColumnRows) {
+        for (const QString &v : QString::fromUtf8(row.variants).split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+            QStringList tokens;
+            for (const QString &part : v.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                tokens << normalizeWord(part);
+            if (!tokens.isEmpty())
+                m_columns.append(ColumnEntry{row.kind, tokens});
         }
     }
 }
@@ -249,6 +311,21 @@ std::optional<LabelMatch> LabelDictionary::matchStart(const QStringList &words) 
             continue; // the label ends inside a word ("fakturanr" is not "faktura")
         if (!best || e.specificity > best->specificity)
             best = LabelMatch{e.kind, lastWord + 1, e.specificity};
+    }
+    return best;
+}
+
+std::optional<ColumnTitleMatch> LabelDictionary::matchColumnTitle(const QStringList &tokens, int start) const
+{
+    std::optional<ColumnTitleMatch> best;
+    for (const ColumnEntry &e : m_columns) {
+        if (start + e.tokens.size() > tokens.size() || (best && best->tokenCount >= e.tokens.size()))
+            continue;
+        bool ok = true;
+        for (int i = 0; i < e.tokens.size() && ok; ++i)
+            ok = tokens[start + i] == e.tokens[i];
+        if (ok)
+            best = ColumnTitleMatch{e.kind, int(e.tokens.size())};
     }
     return best;
 }

@@ -38,7 +38,28 @@ enum class LabelKind
     DeliveryBlock, // "Ship to", "Leveringsadresse"
     CreditNoteTitle,
     InvoiceTitle,
-    Page // "Side", "Seite", "Page": its number is never a value
+    Page,     // "Side", "Seite", "Page": its number is never a value
+    LineTotal // sum of the line amounts before document allowances and charges ("Positionssumme")
+};
+
+/// What a column title of an invoice-line table announces.
+enum class ColumnKind
+{
+    Code, // item number, position: never part of the description
+    Description,
+    Quantity,
+    Unit,
+    Price,
+    Discount,
+    Rate, // VAT rate
+    Amount
+};
+
+/// A column title matched at a position of a run of normalised tokens.
+struct ColumnTitleMatch
+{
+    ColumnKind kind;
+    int tokenCount = 0;
 };
 
 /// A label matched at the start of a run of words.
@@ -61,6 +82,8 @@ public:
     /// Lower-cases and strips a word into zero or more label tokens.
     static QStringList normalizeWord(const QString &word);
     static QString kindName(LabelKind kind);
+    /// The longest line-table column title starting at @p tokens[start] (normalised tokens).
+    std::optional<ColumnTitleMatch> matchColumnTitle(const QStringList &tokens, int start) const;
 
 private:
     LabelDictionary();
@@ -71,6 +94,12 @@ private:
         int specificity;
     };
     QList<Entry> m_entries;
+    struct ColumnEntry
+    {
+        ColumnKind kind;
+        QStringList tokens;
+    };
+    QList<ColumnEntry> m_columns;
 };
 
 } // namespace einvoice

@@ -4,8 +4,8 @@
 #include "identifiers.h"
 #include "labeldictionary.h"
 #include "layouttemplate.h"
-#include "lineitemreader.h"
 #include "numberparser.h"
+#include "texttable.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -220,6 +220,7 @@ private:
     void readPayment(ExtractionResult &r);
     void readCurrency(ExtractionResult &r);
     void readLines(ExtractionResult &r);
+    bool documentAllowancesFromLines(Invoice &inv);
     void decideReadiness(ExtractionResult &r);
 
     void setEvidence(ExtractionResult &r, const QString &field, double confidence, int pageIndex,
@@ -1268,20 +1269,40 @@ void Reader::readParties(ExtractionResult &r)
 void Reader::readLines(ExtractionResult &r)
 {
     Invoice &inv = r.invoice;
-    const LineItemResult table = LineItemReader::read(m_layout, m_numbers);
+    const TextTable table = TextTableReader(m_numbers).read(m_layout);
     const bool haveNet = r.evidence.contains(QStringLiteral("total_without_vat"));
     const Decimal net = inv.totals.taxExclusive;
     // Credit notes are kept positive (as a UBL CreditNote has them) while the page may print
     // them negative: a table that sums to minus the net total is the same table.
     const bool negated = haveNet && !table.lines.isEmpty() && !net.isZero() && table.sum == -net;
-    if (haveNet && !table.lines.isEmpty() && (table.sum == net || negated)) {
+    // With document allowances or charges the lines add up to the printed line total
+    // ("Positionssumme") rather than to the net total.
+    bool lineTotal = false;
+    if (haveNet && !table.lines.isEmpty() && table.sum != net && !negated) {
+        for (const LabelHit &h : m_hits) {
+            if (h.kind != LabelKind::LineTotal || lineTotal)
+                continue;
+            for (const Candidate &c : valuesFor(h)) {
+                const std::optional<Decimal> v = amountFrom(c.text);
+                if (v && !v->isZero() && (*v == table.sum || *v == -table.sum)) {
+                    lineTotal = true;
+                    break;
+                }
+            }
+        }
+    }
+    const bool lineTotalNegated = lineTotal && !net.isZero() && net.signum() != table.sum.signum();
+    if (haveNet && !table.lines.isEmpty() && (table.sum == net || negated || lineTotal)) {
         const std::optional<Decimal> singleRate =
             inv.vatBreakdown.size() == 1 ? inv.vatBreakdown.first().rate : std::nullopt;
         for (InvoiceLine l : table.lines) {
-            if (negated) {
+            if (negated || lineTotalNegated) {
                 l.netAmount = -l.netAmount;
                 l.quantity = -l.quantity;
             }
+            // EN 16931 carries the sign on the quantity, never on the price.
+            if (l.netAmount.signum() * l.quantity.signum() < 0)
+                l.quantity = -l.quantity;
             if (!l.vatRate)
                 l.vatRate = singleRate;
             l.vatCategory = l.vatRate && l.vatRate->signum() > 0 ? QStringLiteral("S") : QStringLiteral("Z");
@@ -1289,22 +1310,72 @@ void Reader::readLines(ExtractionResult &r)
                 l.vatCategory = inv.vatBreakdown.first().category;
             inv.lines << l;
         }
-        if (m_creditNote && inv.lines.size() > 0 && negated)
-            for (InvoiceLine &l : inv.lines)
-                l.quantity = l.quantity.abs();
-        m_linesAddUp = true;
-        const double confidence = 0.85;
-        setEvidence(r, QStringLiteral("line_count"), confidence, table.page, QRectF());
-        setEvidence(r, QStringLiteral("lines"), confidence, table.page, QRectF());
-        return;
+        // The difference to the net total must go on a VAT rate as a document allowance or
+        // charge; when it cannot, the lines stay out of the e-invoice.
+        if (!lineTotal || documentAllowancesFromLines(inv)) {
+            // The amounts add up; a row whose quantity x price does not give its amount may
+            // still have its quantity or price misread, so such lines are kept but not trusted.
+            m_linesAddUp = table.inconsistentRows == 0;
+            if (!m_linesAddUp)
+                r.reviewReasons << QStringLiteral(
+                                       "On %1 invoice line(s) quantity x unit price does not give the "
+                                       "printed amount; please check the quantities and prices.")
+                                       .arg(table.inconsistentRows);
+            const double confidence = m_linesAddUp ? 0.9 : 0.5;
+            setEvidence(r, QStringLiteral("line_count"), confidence, table.page, QRectF());
+            setEvidence(r, QStringLiteral("lines"), confidence, table.page, QRectF());
+            return;
+        }
+        inv.lines.clear();
     }
     // Fallback: one line per VAT rate keeps the e-invoice arithmetically right; it is marked
-    // as made up so that nobody takes it for the printed lines.
+    // as made up (low confidence, arithmetic source) so that nobody takes it for the printed lines.
     if (!inv.vatBreakdown.isEmpty()) {
-        inv.lines = LineItemReader::linesPerVatRate(inv, QString());
+        inv.lines =
+            TextTableReader::linesPerVatRate(inv, TextTableReader::guessLanguage(m_layout.plainText()));
         setEvidence(r, QStringLiteral("line_count"), 0.2, -1, QRectF(), FieldSource::Arithmetic);
         setEvidence(r, QStringLiteral("lines"), 0.2, -1, QRectF(), FieldSource::Arithmetic);
     }
+}
+
+/// Lines that add up to the printed line total, not to the net total: the difference per VAT
+/// rate becomes a document allowance (lines above the net) or charge, so that lines - allowances
+/// + charges = net (BR-CO-13). False when a line's rate is unknown or the rates do not match.
+bool Reader::documentAllowancesFromLines(Invoice &inv)
+{
+    QList<AllowanceCharge> out;
+    Decimal allowances, charges;
+    for (const VatBreakdown &vb : inv.vatBreakdown) {
+        Decimal sum;
+        for (const InvoiceLine &l : inv.lines) {
+            if (!l.vatRate)
+                return false;
+            if (vb.rate && *l.vatRate == *vb.rate)
+                sum += l.netAmount;
+        }
+        const Decimal diff = sum - vb.taxableAmount;
+        if (diff.isZero())
+            continue;
+        AllowanceCharge ac;
+        ac.isCharge = diff.isNegative();
+        ac.amount = diff.abs();
+        ac.vatCategory = vb.category.isEmpty() ? QStringLiteral("S") : vb.category;
+        ac.vatRate = vb.rate;
+        ac.reason = ac.isCharge ? QStringLiteral("Charge") : QStringLiteral("Discount");
+        (ac.isCharge ? charges : allowances) += ac.amount;
+        out << ac;
+    }
+    Decimal total;
+    for (const InvoiceLine &l : inv.lines)
+        total += l.netAmount;
+    if (out.isEmpty() || total - allowances + charges != inv.totals.taxExclusive)
+        return false;
+    inv.allowanceCharges << out;
+    if (!allowances.isZero())
+        inv.totals.allowanceTotal = allowances;
+    if (!charges.isZero())
+        inv.totals.chargeTotal = charges;
+    return true;
 }
 
 void Reader::decideReadiness(ExtractionResult &r)
@@ -1348,11 +1419,14 @@ void Reader::decideReadiness(ExtractionResult &r)
         ok = false;
     }
     if (!m_linesAddUp) {
-        r.reviewReasons << (r.invoice.lines.isEmpty()
-                                ? QStringLiteral("The invoice lines could not be read.")
-                                : QStringLiteral(
-                                      "The invoice lines could not be read so that they add up to the net "
-                                      "total; the e-invoice carries one line per VAT rate instead."));
+        // Lines with doubtful quantities already gave their own reason in readLines().
+        const bool madeUp = r.evidence.value(QStringLiteral("lines")).confidence < kMadeUpLines;
+        if (r.invoice.lines.isEmpty())
+            r.reviewReasons << QStringLiteral("The invoice lines could not be read.");
+        else if (madeUp)
+            r.reviewReasons << QStringLiteral(
+                "The invoice lines could not be read so that they add up to the net total; the "
+                "e-invoice carries one line per VAT rate with that rate's net amount instead.");
         ok = false;
     }
     r.ready = ok;
