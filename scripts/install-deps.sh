@@ -10,6 +10,12 @@ packages=(
   qtkeychain-qt6-dev libcurl4-openssl-dev libboost-filesystem-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libxml2-utils fonts-dejavu-core python3
+  libssl-dev libcpp-httplib-dev qt6-httpserver-dev
+  cups cups-client cups-bsd cups-filters libcups2-dev ghostscript
+  openssh-server openssh-client
+  gnome-keyring dbus dbus-x11 libsecret-tools libsecret-1-0
+  xvfb xauth trayer qt6-svg-dev
+  dpkg-dev fakeroot file unzip
 )
 
 missing=()

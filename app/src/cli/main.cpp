@@ -3,6 +3,7 @@
 #include "convertcommand.h"
 #include "extractcommand.h"
 #include "learncommand.h"
+#include "queuecommand.h"
 #include "showcommand.h"
 #include "validatecommand.h"
 
@@ -21,7 +22,9 @@ QString usage()
         "  extract FILE.pdf [--json]                          read invoice fields with confidence\n"
         "  show FILE                                          readable summary of an invoice\n"
         "  learn FILE.pdf --set FIELD=VALUE...                correct a reading, learn the layout\n"
-        "  templates list|show|delete|export|import           manage learned layouts\n\n"
+        "  templates list|show|delete|export|import           manage learned layouts\n"
+        "  status                                             is the agent running, what is queued\n"
+        "  queue list|show|approve|retry|discard|pause|resume  work on the send queue\n\n"
         "'einvoice COMMAND --help' describes a command and its options.\n\n"
         "Exit codes: 0 success; 1 fatal rule failures (nothing written by convert); 2 an input file could "
         "not be read or is not an invoice; 3 output could not be written; 64 usage error.\n");
@@ -63,6 +66,10 @@ int main(int argc, char **argv)
         return LearnCommand::run(args);
     if (command == QLatin1String("templates"))
         return LearnCommand::runTemplates(args);
+    if (command == QLatin1String("status"))
+        return QueueCommand::runStatus(args);
+    if (command == QLatin1String("queue"))
+        return QueueCommand::run(args);
     err() << tr("unknown command '%1'").arg(command) << Qt::endl << usage();
     return ExitUsage;
 }

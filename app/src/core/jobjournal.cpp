@@ -584,6 +584,41 @@ QString JobJournal::transition(qint64 jobId, JobState to, const QString &message
     return {};
 }
 
+QString JobJournal::note(qint64 jobId, const QString &message)
+{
+    if (QString e = checkUsable(); !e.isEmpty())
+        return e;
+    JournalTransaction tx(d->db);
+    if (!tx.isActive())
+        return tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
+    QString error;
+    const std::optional<Job> current = job(jobId, &error);
+    if (!current)
+        return error;
+    const QString stamp = formatTime(now());
+    QSqlQuery touch(d->db);
+    touch.prepare(QStringLiteral("UPDATE jobs SET updated_at = ? WHERE id = ?"));
+    touch.addBindValue(stamp);
+    touch.addBindValue(jobId);
+    if (!touch.exec())
+        return tr("Cannot change job %1 in the job journal %2: %3")
+            .arg(jobId)
+            .arg(m_path, touch.lastError().text());
+    QSqlQuery &ev = d->insertEvent;
+    ev.bindValue(0, jobId);
+    ev.bindValue(1, stamp);
+    ev.bindValue(2, jobStateName(current->state));
+    ev.bindValue(3, message.isNull() ? QString(QLatin1String("")) : message);
+    if (!ev.exec())
+        return tr("Cannot change job %1 in the job journal %2: %3")
+            .arg(jobId)
+            .arg(m_path, ev.lastError().text());
+    ev.finish();
+    if (!tx.commit())
+        return tr("Cannot change job %1 in the job journal %2: %3").arg(jobId).arg(m_path, tx.error());
+    return {};
+}
+
 std::optional<Job> JobJournal::job(qint64 jobId, QString *error) const
 {
     if (QString e = checkUsable(); !e.isEmpty()) {

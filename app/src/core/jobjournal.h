@@ -171,6 +171,10 @@ public:
     QString transition(qint64 jobId, JobState to, const QString &message,
                        const TransitionOptions &options = {});
 
+    /// Appends an event to a job's timeline without changing its state (a correction that
+    /// leaves it under review, the same document exported again). Touches updatedAt.
+    QString note(qint64 jobId, const QString &message);
+
     std::optional<Job> job(qint64 jobId, QString *error = nullptr) const;
     /// The job recorded for this idempotency key, if any.
     std::optional<Job> jobByContent(const QString &senderProfile, const QString &contentHash,

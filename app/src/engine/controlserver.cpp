@@ -1,0 +1,161 @@
+#include "controlserver.h"
+
+#include "controlclient.h"
+#include "engine.h"
+#include "jobjson.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcControl, "einvoice.engine.control")
+
+namespace einvoice {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ControlServer", text);
+}
+QJsonObject answer(const QString &error)
+{
+    return error.isEmpty() ? QJsonObject{{QStringLiteral("ok"), true}}
+                           : QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), error}};
+}
+} // namespace
+
+ControlServer::ControlServer(Engine &engine, QObject *parent) : QObject(parent), m_engine(engine)
+{
+    m_server.setSocketOptions(QLocalServer::UserAccessOption);
+    connect(&m_server, &QLocalServer::newConnection, this, &ControlServer::onConnection);
+}
+
+QString ControlServer::listen(const QString &path)
+{
+    if (ControlClient::isRunning(path))
+        return tr("Another agent is already running (it answers at %1).").arg(path);
+    QLocalServer::removeServer(path); // a socket file left by an agent that crashed
+    if (!m_server.listen(path))
+        return tr("Cannot listen at %1: %2").arg(path, m_server.errorString());
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    qCInfo(lcControl) << "listening at" << path;
+    return {};
+}
+
+void ControlServer::onConnection()
+{
+    while (QLocalSocket *socket = m_server.nextPendingConnection()) {
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+            while (socket->canReadLine()) {
+                const QByteArray line = socket->readLine(1 << 20);
+                QJsonParseError parse;
+                const QJsonDocument doc = QJsonDocument::fromJson(line, &parse);
+                const QJsonObject reply = doc.isObject()
+                                              ? handle(doc.object())
+                                              : answer(tr("Not a JSON request: %1").arg(parse.errorString()));
+                socket->write(QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n');
+                socket->flush();
+            }
+            if (socket->bytesAvailable() > (1 << 20))
+                socket->abort();
+        });
+    }
+}
+
+QJsonObject ControlServer::handle(const QJsonObject &request)
+{
+    const QString cmd = request.value(QStringLiteral("cmd")).toString();
+    const qint64 id = request.value(QStringLiteral("id")).toVariant().toLongLong();
+    const QString who = request.value(QStringLiteral("user")).toString();
+    if (cmd == QLatin1String("ping"))
+        return answer({});
+    if (cmd == QLatin1String("status")) {
+        const EngineStatus s = m_engine.status();
+        QJsonObject out = answer({});
+        out[QStringLiteral("counts")] = JobJson::counts(s.counts);
+        out[QStringLiteral("paused")] = s.sendingPaused;
+        out[QStringLiteral("reading")] = s.reading;
+        out[QStringLiteral("sending")] = s.sending;
+        out[QStringLiteral("problems")] = QJsonArray::fromStringList(s.problems);
+        out[QStringLiteral("last_send_error")] = s.lastSendError;
+        out[QStringLiteral("journal")] = m_engine.config().journalPath;
+        out[QStringLiteral("pid")] = qint64(QCoreApplication::applicationPid());
+        return out;
+    }
+    if (cmd == QLatin1String("list")) {
+        JobQuery q;
+        for (const QJsonValue &v : request.value(QStringLiteral("states")).toArray())
+            if (const auto s = jobStateFromName(v.toString()))
+                q.states << *s;
+            else
+                return answer(tr("Unknown state '%1'.").arg(v.toString()));
+        q.search = request.value(QStringLiteral("search")).toString();
+        q.senderProfile = request.value(QStringLiteral("profile")).toString();
+        q.limit = request.value(QStringLiteral("limit")).toInt(0);
+        QString error;
+        const QList<Job> jobs = m_engine.journal().jobs(q, &error);
+        if (!error.isEmpty())
+            return answer(error);
+        QJsonArray list;
+        for (const Job &j : jobs)
+            list.append(JobJson::job(j));
+        QJsonObject out = answer({});
+        out[QStringLiteral("jobs")] = list;
+        return out;
+    }
+    if (cmd == QLatin1String("show")) {
+        QString error;
+        const std::optional<Job> job = m_engine.journal().job(id, &error);
+        if (!job)
+            return answer(error);
+        QJsonObject out = answer({});
+        out[QStringLiteral("job")] = JobJson::job(*job);
+        out[QStringLiteral("events")] = JobJson::events(m_engine.journal().events(id));
+        out[QStringLiteral("validation")] = m_engine.files().validation(id);
+        out[QStringLiteral("source_info")] = m_engine.files().source(id);
+        return out;
+    }
+    if (cmd == QLatin1String("approve"))
+        return answer(m_engine.approve(id, who));
+    if (cmd == QLatin1String("approve_all")) {
+        int count = 0;
+        QJsonObject out = answer(m_engine.approveAllReady(&count, who));
+        out[QStringLiteral("count")] = count;
+        return out;
+    }
+    if (cmd == QLatin1String("retry"))
+        return answer(m_engine.retry(id, who));
+    if (cmd == QLatin1String("discard"))
+        return answer(m_engine.discard(id, request.value(QStringLiteral("reason")).toString(), who));
+    if (cmd == QLatin1String("pause") || cmd == QLatin1String("resume")) {
+        m_engine.setSendingPaused(cmd == QLatin1String("pause"));
+        return answer({});
+    }
+    if (cmd == QLatin1String("submit")) {
+        const QString profile =
+            request.value(QStringLiteral("profile"))
+                .toString(m_engine.config().profiles.isEmpty() ? QString()
+                                                               : m_engine.config().profiles.constFirst().id);
+        const Engine::Submitted s = m_engine.submitFile(request.value(QStringLiteral("path")).toString(),
+                                                        profile, SourceKind::Cli, false);
+        QJsonObject out = answer(s.error);
+        out[QStringLiteral("job_id")] = s.jobId;
+        out[QStringLiteral("duplicate")] = s.duplicate;
+        return out;
+    }
+    if (cmd == QLatin1String("raise")) {
+        emit raiseRequested();
+        return answer({});
+    }
+    if (cmd == QLatin1String("quit")) {
+        emit quitRequested();
+        return answer({});
+    }
+    return answer(tr("Unknown request '%1'.").arg(cmd));
+}
+
+} // namespace einvoice

@@ -1,0 +1,787 @@
+#include "engine.h"
+
+#include "foldertransport.h"
+#include "folderwatcher.h"
+#include "intake.h"
+#include "queueactions.h"
+#include "retrypolicy.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+
+Q_LOGGING_CATEGORY(lcEngine, "einvoice.engine")
+
+namespace einvoice {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Engine", text);
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&f))
+        return {};
+    return hash.result().toHex();
+}
+
+std::optional<FieldSource> fieldSourceFromName(const QString &name)
+{
+    for (FieldSource s : {FieldSource::EmbeddedXml, FieldSource::Template, FieldSource::Label,
+                          FieldSource::Arithmetic, FieldSource::Profile, FieldSource::User})
+        if (fieldSourceName(s) == name)
+            return s;
+    return std::nullopt;
+}
+
+} // namespace
+
+struct Engine::ReadOutcome
+{
+    qint64 jobId = 0;
+    bool readable = false;
+    bool ready = false;
+    QString error;      // not an invoice (the job fails)
+    QString writeError; // the job folder could not be written (retried)
+    QStringList reviewReasons;
+    JobDisplay display;
+};
+
+struct Engine::SendOutcome
+{
+    qint64 jobId = 0;
+    SendResult result;
+    QString transportKind;
+    QString where;
+};
+
+Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_clock(clock), m_files(m_config.jobsDir),
+      m_processor(m_config.templateDir), m_retry(std::make_unique<RetryPolicy>(m_config.retry))
+{
+    m_readers.setMaxThreadCount(std::max(1, m_config.workers));
+    m_sender.setMaxThreadCount(1);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        retryIntake();
+        processPending();
+        sendDue();
+    });
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+QString Engine::start()
+{
+    if (m_running)
+        return {};
+    if (const QString e = m_config.ensureDirectories(); !e.isEmpty())
+        return e;
+    if (const QString e = m_journal.open(m_config.journalPath, &m_clock); !e.isEmpty())
+        return e;
+    QString error;
+    const QList<qint64> requeued = m_journal.recoverAfterCrash(&error);
+    if (!error.isEmpty())
+        return error;
+    if (!requeued.isEmpty())
+        qCWarning(lcEngine) << "requeued after an interrupted run:" << requeued;
+    m_paused = m_config.sendingPaused ||
+               m_journal.setting(QStringLiteral("sending_paused")) == QLatin1String("true");
+    m_intake = std::make_unique<Intake>(m_config.spoolDir, m_clock);
+    m_printerIntake = std::make_unique<Intake>(m_config.spoolDir, m_clock);
+    m_printerIntake->setArchiveRoot(QDir(m_config.dataDir).filePath(QStringLiteral("printed")));
+    m_running = true;
+    if (m_watchersEnabled)
+        startWatchers();
+    if (m_autoRun) {
+        m_tick.start();
+        QTimer::singleShot(0, this, [this] {
+            processPending();
+            sendDue();
+        });
+    }
+    qCInfo(lcEngine) << "engine started; journal" << m_config.journalPath << "profiles"
+                     << m_config.profiles.size();
+    emit statusChanged();
+    return {};
+}
+
+void Engine::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_tick.stop();
+    qDeleteAll(m_watchers);
+    m_watchers.clear();
+    m_readers.waitForDone();
+    m_sender.waitForDone();
+    // Results of the last reads and sends are queued to this thread: commit them now.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    m_transports.clear();
+    m_journal.close();
+    qCInfo(lcEngine) << "engine stopped";
+}
+
+void Engine::startWatchers()
+{
+    auto watch = [this](const QString &folder, const QString &profileId, SourceKind source) {
+        FolderWatcher::Options o;
+        o.profileId = profileId;
+        o.settle.stableProbes = 2;
+        o.settle.probeIntervalMs = m_config.settleMs;
+        o.rescanMs = m_config.rescanMs;
+        o.pollMs = m_config.pollMs;
+        o.forcePolling = m_config.forcePolling;
+        auto *w = new FolderWatcher(folder, o, m_clock, this);
+        connect(w, &FolderWatcher::fileReady, this,
+                [this, source](const QString &path, const QString &profile) {
+                    onFileReady(path, profile, source);
+                });
+        connect(w, &FolderWatcher::degraded, this, [this, folder](const QString &reason) {
+            m_problems.insert(QStringLiteral("watch:") + folder, reason);
+            emit statusChanged();
+        });
+        connect(w, &FolderWatcher::folderMissing, this, [this, folder](const QString &reason) {
+            m_problems.insert(QStringLiteral("missing:") + folder, reason);
+            emit statusChanged();
+        });
+        connect(w, &FolderWatcher::folderBack, this, [this, folder] {
+            m_problems.remove(QStringLiteral("missing:") + folder);
+            emit statusChanged();
+        });
+        m_watchers << w;
+        w->start();
+    };
+    for (const SenderProfile &p : m_config.profiles)
+        for (const QString &folder : p.watchFolders)
+            watch(folder, p.id, SourceKind::Folder);
+    if (!m_config.printerSpoolDir.isEmpty())
+        watch(m_config.printerSpoolDir, m_config.printerProfile, SourceKind::Printer);
+}
+
+QJsonObject Engine::printerMetadata(const QString &pdfPath) const
+{
+    const QFileInfo info(pdfPath);
+    QFile f(info.dir().filePath(info.completeBaseName() + QStringLiteral(".json")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.read(1 << 20)).object();
+}
+
+void Engine::onFileReady(const QString &path, const QString &profileId, SourceKind source)
+{
+    QJsonObject info;
+    if (source == SourceKind::Printer)
+        info[QStringLiteral("print_job")] = printerMetadata(path);
+    const Submitted s = submitFile(path, profileId, source, true, info);
+    if (!s.error.isEmpty())
+        qCWarning(lcEngine) << s.error;
+}
+
+Engine::Submitted Engine::submitFile(const QString &path, const QString &profileId, SourceKind source,
+                                     bool archiveOriginal, const QJsonObject &sourceInfo)
+{
+    Submitted out;
+    if (!m_running) {
+        out.error = tr("%1: the engine is not running").arg(path);
+        return out;
+    }
+    if (!m_config.profile(profileId)) {
+        out.error = tr("%1: no sender profile named '%2'").arg(path, profileId);
+        return out;
+    }
+    Intake &intake = source == SourceKind::Printer ? *m_printerIntake : *m_intake;
+    const Intake::Copy copy = intake.copyToSpool(path);
+    if (!copy.ok) {
+        if (copy.changedWhileCopying) {
+            // Still being written: the watcher reports the new version once it settles.
+            out.error =
+                tr("%1 changed while it was being copied; it is taken when it is complete.").arg(path);
+            return out;
+        }
+        out.error = copy.error;
+        if (archiveOriginal) {
+            // The original stays where it is; intake is tried again until it succeeds.
+            m_intakeRetry.insert(path, qMakePair(profileId, source));
+            m_problems.insert(QStringLiteral("intake:") + path, copy.error);
+            emit intakeFailed(path, copy.error);
+            emit statusChanged();
+        }
+        return out;
+    }
+    if (m_intakeRetry.remove(path) > 0) {
+        m_problems.remove(QStringLiteral("intake:") + path);
+        emit statusChanged();
+    }
+
+    NewJob job;
+    job.senderProfile = profileId;
+    job.contentHash = QString::fromLatin1(copy.sha256);
+    job.source = source;
+    job.originalPath = path;
+    job.spoolPath = copy.spoolPath;
+    const QJsonObject printJob = sourceInfo.value(QStringLiteral("print_job")).toObject();
+    if (source == SourceKind::Printer)
+        job.message = tr("Printed by %1: \"%2\"")
+                          .arg(printJob.value(QStringLiteral("user")).toString(),
+                               printJob.value(QStringLiteral("title")).toString(QFileInfo(path).fileName()));
+    else
+        job.message = tr("Captured from %1").arg(QDir::toNativeSeparators(path));
+    const AddJobResult added = m_journal.addJob(job);
+    if (!added.ok()) {
+        out.error = added.error;
+        if (archiveOriginal) {
+            m_intakeRetry.insert(path, qMakePair(profileId, source));
+            m_problems.insert(QStringLiteral("intake:") + path, added.error);
+            emit statusChanged();
+        }
+        return out;
+    }
+    out.jobId = added.jobId;
+    if (added.isDuplicate) {
+        out.duplicate = true;
+        const std::optional<Job> existing = m_journal.job(added.jobId);
+        // The same original found again before its first reading finished (a restart) is not
+        // a duplicate: the reading archives it.
+        const bool sameCapture = existing && existing->originalPath == path &&
+                                 (existing->state == JobState::Captured || existing->state == JobState::Read);
+        if (!sameCapture) {
+            qCInfo(lcEngine) << path << "is the same document as job" << added.jobId << "; not sent again";
+            m_journal.note(added.jobId, tr("The same document came in again as %1; it is not sent twice.")
+                                            .arg(QDir::toNativeSeparators(path)));
+            if (archiveOriginal) {
+                const Intake::Archived a = intake.archiveOriginal(path, Intake::Outcome::Processed);
+                if (!a.ok)
+                    qCWarning(lcEngine) << a.error;
+            }
+            emit duplicateIgnored(path, added.jobId);
+        }
+        return out;
+    }
+    QJsonObject meta = sourceInfo;
+    meta[QStringLiteral("original_path")] = path;
+    meta[QStringLiteral("source")] = sourceKindName(source);
+    meta[QStringLiteral("archive_original")] = archiveOriginal;
+    meta[QStringLiteral("size")] = copy.size;
+    meta[QStringLiteral("display_name")] =
+        source == SourceKind::Printer && !printJob.value(QStringLiteral("title")).toString().isEmpty()
+            ? printJob.value(QStringLiteral("title")).toString()
+            : QFileInfo(path).fileName();
+    if (const QString e = m_files.writeSource(added.jobId, meta); !e.isEmpty())
+        qCWarning(lcEngine) << e;
+    emit jobChanged(added.jobId, JobState::Captured);
+    emit statusChanged();
+    if (m_autoRun)
+        QTimer::singleShot(0, this, &Engine::processPending);
+    return out;
+}
+
+void Engine::retryIntake()
+{
+    const auto pending = m_intakeRetry;
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        if (!QFile::exists(it.key())) {
+            m_intakeRetry.remove(it.key());
+            m_problems.remove(QStringLiteral("intake:") + it.key());
+            continue;
+        }
+        QJsonObject info;
+        if (it.value().second == SourceKind::Printer)
+            info[QStringLiteral("print_job")] = printerMetadata(it.key());
+        submitFile(it.key(), it.value().first, it.value().second, true, info);
+    }
+}
+
+void Engine::processPending()
+{
+    if (!m_running)
+        return;
+    const int capacity = 2 * std::max(1, m_config.workers);
+    if (m_reading.size() >= capacity)
+        return;
+    JobQuery query;
+    query.states = {JobState::Captured, JobState::Read};
+    query.order = JobOrder::OldestFirst;
+    query.limit = capacity + m_reading.size();
+    QString error;
+    const QList<Job> jobs = m_journal.jobs(query, &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcEngine) << error;
+        return;
+    }
+    for (const Job &job : jobs) {
+        if (m_reading.size() >= capacity)
+            break;
+        if (m_reading.contains(job.id))
+            continue;
+        const SenderProfile *profile = m_config.profile(job.senderProfile);
+        if (!profile) {
+            TransitionOptions o;
+            o.lastError = tr("The sender profile '%1' is no longer configured.").arg(job.senderProfile);
+            transition(job.id, JobState::Failed, *o.lastError, o);
+            continue;
+        }
+        m_reading.insert(job.id);
+        const QString displayName = m_files.source(job.id)
+                                        .value(QStringLiteral("display_name"))
+                                        .toString(QFileInfo(job.originalPath).fileName());
+        const SenderProfile p = *profile;
+        const qint64 id = job.id;
+        const QString spool = job.spoolPath;
+        QPointer<Engine> self(this);
+        m_readers.start([this, self, p, id, spool, displayName] {
+            ReadOutcome o;
+            o.jobId = id;
+            const ProcessedDocument doc = m_processor.process(spool, p, displayName);
+            o.readable = doc.readable;
+            o.error = doc.error;
+            o.ready = doc.ready;
+            o.reviewReasons = doc.reviewReasons;
+            o.display = doc.display;
+            if (doc.readable)
+                o.writeError = m_files.write(id, doc);
+            QMetaObject::invokeMethod(
+                this, [this, o] { onRead(o); }, Qt::QueuedConnection);
+        });
+    }
+}
+
+void Engine::onRead(const ReadOutcome &o)
+{
+    m_reading.remove(o.jobId);
+    const std::optional<Job> job = m_journal.job(o.jobId);
+    if (!job || (job->state != JobState::Captured && job->state != JobState::Read)) {
+        checkIdle();
+        return; // discarded meanwhile
+    }
+    if (!o.writeError.isEmpty()) {
+        m_problems.insert(QStringLiteral("jobs"), o.writeError);
+        qCWarning(lcEngine) << o.writeError;
+        emit statusChanged();
+        checkIdle();
+        return; // stays captured; read again on the next tick
+    }
+    if (m_problems.remove(QStringLiteral("jobs")) > 0)
+        emit statusChanged();
+    if (!o.readable) {
+        TransitionOptions opt;
+        opt.lastError = o.error;
+        transition(o.jobId, JobState::Failed, tr("Could not be read: %1").arg(o.error), opt);
+        archive(*job, true, o.error);
+        checkIdle();
+        return;
+    }
+    if (job->state == JobState::Captured) {
+        TransitionOptions opt;
+        opt.display = o.display;
+        QString what = o.display.invoiceNumber.isEmpty() ? tr("Read.")
+                                                         : tr("Read invoice %1").arg(o.display.invoiceNumber);
+        if (!o.display.buyerName.isEmpty())
+            what += tr(" for %1").arg(o.display.buyerName);
+        if (o.display.amount)
+            what += tr(", %1 %2").arg(o.display.amount->toString(), o.display.currency);
+        if (const QString e = transition(o.jobId, JobState::Read, what, opt); !e.isEmpty()) {
+            checkIdle();
+            return;
+        }
+    }
+    if (o.ready) {
+        transition(o.jobId, JobState::Ready, tr("Complete and valid; ready to send."));
+        const SenderProfile *p = m_config.profile(job->senderProfile);
+        if (p && p->sendPolicy == SendPolicy::AutoSendWhenConfident)
+            transition(o.jobId, JobState::Approved,
+                       tr("Approved automatically (send policy: send when confident)."));
+    } else {
+        transition(o.jobId, JobState::NeedsReview,
+                   tr("Needs review:\n- %1").arg(o.reviewReasons.join(QStringLiteral("\n- "))));
+    }
+    archive(*job, false, QString());
+    if (m_autoRun) {
+        processPending();
+        sendDue();
+    }
+    checkIdle();
+}
+
+void Engine::archive(const Job &job, bool failed, const QString &error)
+{
+    const QJsonObject src = m_files.source(job.id);
+    if (!src.value(QStringLiteral("archive_original")).toBool())
+        return;
+    if (!QFileInfo::exists(job.originalPath))
+        return;
+    // A new version under the same name is a new document: leave it to the watcher.
+    if (QString::fromLatin1(sha256Of(job.originalPath)) != job.contentHash)
+        return;
+    Intake &intake = job.source == SourceKind::Printer ? *m_printerIntake : *m_intake;
+    const Intake::Archived a = intake.archiveOriginal(
+        job.originalPath, failed ? Intake::Outcome::Failed : Intake::Outcome::Processed, error);
+    if (!a.ok) {
+        qCWarning(lcEngine) << a.error;
+        m_problems.insert(QStringLiteral("archive:") + job.originalPath, a.error);
+        emit statusChanged();
+        return;
+    }
+    if (job.source == SourceKind::Printer) {
+        const QFileInfo info(job.originalPath);
+        QFile::remove(info.dir().filePath(info.completeBaseName() + QStringLiteral(".json")));
+    }
+}
+
+Transport *Engine::transportFor(const QString &profileId, QString *error)
+{
+    if (auto it = m_transports.find(profileId); it != m_transports.end())
+        return it->get();
+    const SenderProfile *p = m_config.profile(profileId);
+    if (!p) {
+        *error = tr("The sender profile '%1' is no longer configured.").arg(profileId);
+        return nullptr;
+    }
+    std::unique_ptr<Transport> t;
+    if (m_transportFactory)
+        t = m_transportFactory(*p, error);
+    else if (p->transport.kind == QLatin1String("folder"))
+        t = std::make_unique<FolderTransport>(p->transport.outboxDir);
+    else
+        *error = tr("Profile '%1': the %2 transport is not available in this program.")
+                     .arg(p->id, p->transport.kind);
+    if (!t)
+        return nullptr;
+    Transport *raw = t.get();
+    m_transports.insert(profileId, std::shared_ptr<Transport>(std::move(t)));
+    return raw;
+}
+
+void Engine::sendDue()
+{
+    if (!m_running || m_paused)
+        return;
+    QString error;
+    const QList<Job> due = m_journal.jobsDueForSending(m_clock.now(), 32, &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcEngine) << error;
+        return;
+    }
+    for (const Job &job : due) {
+        if (m_sending.contains(job.id))
+            continue;
+        const QByteArray payload = m_files.einvoice(job.id);
+        if (payload.isEmpty()) {
+            TransitionOptions o;
+            o.expectedState = JobState::Approved;
+            transition(job.id, JobState::NeedsReview,
+                       tr("The e-invoice file %1 is missing; check the document and approve it again.")
+                           .arg(m_files.einvoicePath(job.id)),
+                       o);
+            continue;
+        }
+        QString terror;
+        Transport *t = transportFor(job.senderProfile, &terror);
+        if (!t) {
+            m_problems.insert(QStringLiteral("transport:") + job.senderProfile, terror);
+            m_lastSendError = terror;
+            emit statusChanged();
+            continue;
+        }
+        m_problems.remove(QStringLiteral("transport:") + job.senderProfile);
+        TransitionOptions o;
+        o.expectedState = JobState::Approved;
+        if (!transition(job.id, JobState::Sending,
+                        tr("Sending to %1 (attempt %2).").arg(t->describe()).arg(job.attempts + 1), o)
+                 .isEmpty())
+            continue;
+        m_sending.insert(job.id);
+        OutgoingDocument doc;
+        doc.jobId = job.id;
+        doc.senderProfile = job.senderProfile;
+        doc.contentHash = job.contentHash;
+        const SenderProfile *p = m_config.profile(job.senderProfile);
+        doc.syntax = p ? p->outputSyntax : QStringLiteral("ubl");
+        doc.payload = payload;
+        doc.fileName = job.contentHash + QStringLiteral(".xml");
+        doc.invoiceNumber = job.display.invoiceNumber;
+        const std::shared_ptr<Transport> shared = m_transports.value(job.senderProfile);
+        m_sender.start([this, shared, doc] {
+            SendOutcome o;
+            o.jobId = doc.jobId;
+            o.result = shared->send(doc);
+            o.transportKind = shared->kind();
+            o.where = shared->describe();
+            QMetaObject::invokeMethod(
+                this, [this, o] { onSent(o); }, Qt::QueuedConnection);
+        });
+    }
+}
+
+void Engine::onSent(const SendOutcome &o)
+{
+    m_sending.remove(o.jobId);
+    const std::optional<Job> job = m_journal.job(o.jobId);
+    if (!job || job->state != JobState::Sending) {
+        checkIdle();
+        return;
+    }
+    const SendResult &r = o.result;
+    TransitionOptions opt;
+    opt.expectedState = JobState::Sending;
+    switch (r.outcome) {
+    case SendResult::Outcome::Accepted:
+        opt.remoteId = r.remoteId;
+        opt.lastError = QString();
+        transition(o.jobId, JobState::Sent,
+                   r.duplicate ? tr("Already received by %1 earlier (same document, not sent twice); id %2.")
+                                     .arg(o.where, r.remoteId)
+                               : tr("Sent to %1; id %2.").arg(o.where, r.remoteId),
+                   opt);
+        if (o.transportKind == QLatin1String("folder")) {
+            // The outbox is where the folder transport's responsibility ends.
+            TransitionOptions d;
+            d.expectedState = JobState::Sent;
+            transition(o.jobId, JobState::Delivered, tr("Delivered into the outbox folder."), d);
+        }
+        m_lastSendError.clear();
+        break;
+    case SendResult::Outcome::Transient:
+        m_lastSendError = r.message;
+        opt.lastError = r.message;
+        if (m_retry->exhausted(job->attempts)) {
+            transition(o.jobId, JobState::Failed,
+                       tr("Gave up after %1 attempts: %2").arg(job->attempts).arg(r.message), opt);
+            emit sendFailed(o.jobId, r.message);
+        } else {
+            const QDateTime next = m_retry->nextAttempt(m_clock.now(), job->attempts, r.retryAfterSecs);
+            opt.nextRetryAt = next;
+            transition(o.jobId, JobState::Approved,
+                       tr("Not sent: %1 Next attempt at %2.")
+                           .arg(r.message, QLocale().toString(next.toLocalTime(), QLocale::ShortFormat)),
+                       opt);
+        }
+        break;
+    case SendResult::Outcome::Permanent:
+        m_lastSendError = r.message;
+        opt.lastError = r.message;
+        if (!r.ruleIds.isEmpty())
+            transition(o.jobId, JobState::Rejected,
+                       tr("Refused by %1: %2 (rules %3)")
+                           .arg(o.where, r.message, r.ruleIds.join(QStringLiteral(", "))),
+                       opt);
+        else
+            transition(o.jobId, JobState::Failed, tr("Not sent: %1").arg(r.message), opt);
+        emit sendFailed(o.jobId, r.message);
+        break;
+    }
+    if (m_autoRun)
+        sendDue();
+    checkIdle();
+}
+
+QString Engine::transition(qint64 jobId, JobState to, const QString &message,
+                           const TransitionOptions &options)
+{
+    const QString error = m_journal.transition(jobId, to, message, options);
+    if (!error.isEmpty()) {
+        qCWarning(lcEngine) << "job" << jobId << error;
+        return error;
+    }
+    emit jobChanged(jobId, to);
+    emit statusChanged();
+    return {};
+}
+
+QString Engine::approve(qint64 jobId, const QString &who)
+{
+    QueueActions actions(m_journal, m_files);
+    const QString e = actions.approve(jobId, who);
+    if (e.isEmpty()) {
+        emit jobChanged(jobId, JobState::Approved);
+        emit statusChanged();
+        if (m_autoRun)
+            QTimer::singleShot(0, this, &Engine::sendDue);
+    }
+    return e;
+}
+
+QString Engine::approveAllReady(int *count, const QString &who)
+{
+    QueueActions actions(m_journal, m_files);
+    const QString e = actions.approveAllReady(count, who);
+    emit statusChanged();
+    if (m_autoRun)
+        QTimer::singleShot(0, this, &Engine::sendDue);
+    return e;
+}
+
+QString Engine::retry(qint64 jobId, const QString &who)
+{
+    QueueActions actions(m_journal, m_files);
+    const QString e = actions.retry(jobId, who);
+    if (e.isEmpty()) {
+        if (const auto job = m_journal.job(jobId))
+            emit jobChanged(jobId, job->state);
+        emit statusChanged();
+        if (m_autoRun)
+            QTimer::singleShot(0, this, [this] {
+                processPending();
+                sendDue();
+            });
+    }
+    return e;
+}
+
+QString Engine::discard(qint64 jobId, const QString &reason, const QString &who)
+{
+    QueueActions actions(m_journal, m_files);
+    const QString e = actions.discard(jobId, reason, who);
+    if (e.isEmpty()) {
+        emit jobChanged(jobId, JobState::Discarded);
+        emit statusChanged();
+    }
+    return e;
+}
+
+QString Engine::correct(qint64 jobId, const Invoice &corrected, const QStringList &changedFields,
+                        bool approveAfter, const QString &who)
+{
+    const std::optional<Job> job = m_journal.job(jobId);
+    if (!job)
+        return tr("There is no job %1.").arg(jobId);
+    if (job->state != JobState::NeedsReview && job->state != JobState::Ready &&
+        job->state != JobState::Approved)
+        return tr("Job %1 is %2 and can no longer be changed.").arg(jobId).arg(jobStateLabel(job->state));
+    const SenderProfile *profile = m_config.profile(job->senderProfile);
+    if (!profile)
+        return tr("The sender profile '%1' is no longer configured.").arg(job->senderProfile);
+
+    ProcessedDocument previous;
+    const QJsonObject stored = m_files.extraction(jobId);
+    previous.extraction.path = m_files.source(jobId).value(QStringLiteral("display_name")).toString();
+    const QJsonObject evidence = stored.value(QStringLiteral("evidence")).toObject();
+    for (auto it = evidence.begin(); it != evidence.end(); ++it) {
+        const QJsonObject e = it.value().toObject();
+        FieldEvidence ev;
+        ev.confidence = e.value(QStringLiteral("confidence")).toDouble();
+        ev.source =
+            fieldSourceFromName(e.value(QStringLiteral("source")).toString()).value_or(FieldSource::Label);
+        ev.page = e.value(QStringLiteral("page")).toInt(-1);
+        const QJsonArray box = e.value(QStringLiteral("box")).toArray();
+        if (box.size() == 4)
+            ev.box = QRectF(box[0].toDouble(), box[1].toDouble(), box[2].toDouble(), box[3].toDouble());
+        previous.extraction.evidence.insert(it.key(), ev);
+    }
+    previous.extraction.fromEmbeddedXml = stored.value(QStringLiteral("from_embedded_xml")).toBool();
+    for (const QString &field : changedFields) {
+        FieldEvidence &ev = previous.extraction.evidence[field];
+        ev.confidence = 1.0;
+        ev.source = FieldSource::User;
+    }
+    QByteArray pdf;
+    QFile spool(job->spoolPath);
+    if (spool.open(QIODevice::ReadOnly) && spool.peek(1024).contains("%PDF-"))
+        pdf = spool.readAll();
+    ProcessedDocument doc = m_processor.rebuild(previous, corrected, *profile, pdf);
+    doc.extraction.invoice = doc.invoice;
+    if (const QString e = m_files.write(jobId, doc); !e.isEmpty())
+        return e;
+
+    const QString who2 = who.isEmpty() ? QString() : tr(" by %1").arg(who);
+    const QString what = changedFields.isEmpty()
+                             ? tr("Corrected%1.").arg(who2)
+                             : tr("Corrected%1: %2.").arg(who2, changedFields.join(QStringLiteral(", ")));
+    TransitionOptions opt;
+    opt.display = doc.display;
+    JobState state = job->state;
+    if (state == JobState::Approved || (state == JobState::Ready && !doc.ready)) {
+        opt.expectedState = state;
+        if (const QString e = transition(
+                jobId, JobState::NeedsReview,
+                doc.ready
+                    ? what
+                    : what + QLatin1Char('\n') +
+                          tr("Still needs review:\n- %1").arg(doc.reviewReasons.join(QStringLiteral("\n- "))),
+                opt);
+            !e.isEmpty())
+            return e;
+        state = JobState::NeedsReview;
+    }
+    if (state == JobState::NeedsReview && doc.ready) {
+        opt.expectedState = JobState::NeedsReview;
+        if (const QString e =
+                transition(jobId, JobState::Ready,
+                           job->state == JobState::NeedsReview ? what : tr("Complete and valid."), opt);
+            !e.isEmpty())
+            return e;
+        state = JobState::Ready;
+    } else if (state == JobState::NeedsReview && job->state == JobState::NeedsReview) {
+        // Still not sendable: the timeline says what was changed and what is still wrong.
+        m_journal.note(
+            jobId, what + QLatin1Char('\n') +
+                       tr("Still needs review:\n- %1").arg(doc.reviewReasons.join(QStringLiteral("\n- "))));
+        emit jobChanged(jobId, state);
+    }
+    if (approveAfter) {
+        if (!doc.ready)
+            return tr("Job %1 was corrected but still cannot be sent:\n- %2")
+                .arg(jobId)
+                .arg(doc.reviewReasons.join(QStringLiteral("\n- ")));
+        return approve(jobId, who);
+    }
+    return {};
+}
+
+void Engine::setSendingPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (m_journal.isOpen())
+        m_journal.setSetting(QStringLiteral("sending_paused"),
+                             paused ? QStringLiteral("true") : QStringLiteral("false"));
+    qCInfo(lcEngine) << (paused ? "sending paused" : "sending resumed");
+    emit statusChanged();
+    if (!paused && m_autoRun)
+        QTimer::singleShot(0, this, &Engine::sendDue);
+}
+
+EngineStatus Engine::status() const
+{
+    EngineStatus s;
+    if (m_journal.isOpen())
+        s.counts = m_journal.countsByState();
+    s.sendingPaused = m_paused;
+    s.reading = m_reading.size();
+    s.sending = m_sending.size();
+    s.problems = m_problems.values();
+    s.problems.sort();
+    s.lastSendError = m_lastSendError;
+    return s;
+}
+
+bool Engine::isIdle() const
+{
+    return m_reading.isEmpty() && m_sending.isEmpty();
+}
+
+void Engine::checkIdle()
+{
+    if (isIdle())
+        emit idle();
+}
+
+} // namespace einvoice

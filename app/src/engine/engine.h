@@ -1,0 +1,157 @@
+#pragma once
+
+#include "agentconfig.h"
+#include "clock.h"
+#include "documentprocessor.h"
+#include "jobfiles.h"
+#include "jobjournal.h"
+#include "transport.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+namespace einvoice {
+
+class FolderWatcher;
+class Intake;
+class RetryPolicy;
+
+/// What the tray icon and `einvoice status` show.
+struct EngineStatus
+{
+    QMap<JobState, int> counts;
+    bool sendingPaused = false;
+    int reading = 0;      ///< documents being read now
+    int sending = 0;      ///< documents with the transport now
+    QStringList problems; ///< user-visible: folders missing or polled, spool full, transport errors
+    QString lastSendError;
+};
+
+/// The agent engine: watched folders and the printer spool feed captured documents into the
+/// journal; a worker pool reads and builds them; the send policy decides between review and
+/// approval; approved jobs go to the profile's transport with retries (exponential backoff with
+/// jitter, from the injected clock); everything is recorded in the journal before anything
+/// else happens, so a crash at any point resumes from the last committed state.
+///
+/// Threading: lives in the thread that creates it (the daemon's or the tray's main thread),
+/// which owns the journal (the single writer), the watchers and the timers. Reading runs on a
+/// QThreadPool of config.workers threads; sending on one sender thread per engine (transports
+/// are called one at a time). Results come back to the engine's thread by queued calls. The
+/// clock is not owned and must outlive the engine.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    using TransportFactory = std::function<std::unique_ptr<Transport>(const SenderProfile &, QString *error)>;
+
+    Engine(AgentConfig config, const Clock &clock, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Replaces how transports are made (default: folder transport; https/sftp through the
+    /// factory the front end installs). Call before start().
+    void setTransportFactory(TransportFactory factory) { m_transportFactory = std::move(factory); }
+    /// Timers drive reading and sending (default on). Tests turn them off and call
+    /// processPending() / sendDue() themselves, with a ManualClock.
+    void setAutoRun(bool on) { m_autoRun = on; }
+    /// Folder watchers and the printer spool (default on).
+    void setWatchersEnabled(bool on) { m_watchersEnabled = on; }
+
+    /// Opens the journal, recovers from a crash, starts watchers, timers and the workers.
+    QString start();
+    /// Stops watching and waits for documents being read or sent (bounded by the transport's
+    /// timeouts); their results are committed.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    const AgentConfig &config() const { return m_config; }
+    JobJournal &journal() { return m_journal; }
+    const JobFiles &files() const { return m_files; }
+
+    /// Takes a document in as if it had appeared in a watched folder of @p profileId: copied to
+    /// the spool, hashed, recorded. With @p archiveOriginal the original is moved to Processed/
+    /// or Failed/ afterwards (watched folders), otherwise left alone (CLI, tray "add file").
+    struct Submitted
+    {
+        qint64 jobId = 0;
+        bool duplicate = false;
+        QString error;
+    };
+    Submitted submitFile(const QString &path, const QString &profileId, SourceKind source,
+                         bool archiveOriginal = false, const QJsonObject &sourceInfo = {});
+
+    QString approve(qint64 jobId, const QString &who = {});
+    QString approveAllReady(int *count, const QString &who = {});
+    QString retry(qint64 jobId, const QString &who = {});
+    QString discard(qint64 jobId, const QString &reason, const QString &who = {});
+    /// Replaces the invoice of a job with a person's correction, rebuilds and revalidates the
+    /// e-invoice; the job becomes ready when it passes, and is approved too when asked.
+    QString correct(qint64 jobId, const Invoice &corrected, const QStringList &changedFields,
+                    bool approveAfter, const QString &who = {});
+    void setSendingPaused(bool paused);
+    bool isSendingPaused() const { return m_paused; }
+    EngineStatus status() const;
+
+    /// Hands captured jobs to the readers (what the timer does).
+    void processPending();
+    /// Hands due approved jobs to the transport (what the timer does).
+    void sendDue();
+    /// Retries intake of originals that could not be taken (spool full, unreadable).
+    void retryIntake();
+    /// True when nothing is being read or sent and no intake waits.
+    bool isIdle() const;
+
+signals:
+    void jobChanged(qint64 jobId, einvoice::JobState state);
+    void statusChanged();
+    void sendFailed(qint64 jobId, const QString &message);
+    void duplicateIgnored(const QString &path, qint64 existingJobId);
+    void intakeFailed(const QString &path, const QString &message);
+    /// Emitted whenever the engine becomes idle (tests and benchmarks wait for it).
+    void idle();
+
+private:
+    struct ReadOutcome;
+    struct SendOutcome;
+    void onFileReady(const QString &path, const QString &profileId, SourceKind source);
+    void onRead(const ReadOutcome &outcome);
+    void onSent(const SendOutcome &outcome);
+    void archive(const Job &job, bool failed, const QString &error);
+    Transport *transportFor(const QString &profileId, QString *error);
+    QString transition(qint64 jobId, JobState to, const QString &message,
+                       const TransitionOptions &options = {});
+    void checkIdle();
+    void startWatchers();
+    QJsonObject printerMetadata(const QString &pdfPath) const;
+
+    AgentConfig m_config;
+    const Clock &m_clock;
+    JobJournal m_journal;
+    JobFiles m_files;
+    DocumentProcessor m_processor;
+    std::unique_ptr<Intake> m_intake;
+    std::unique_ptr<Intake> m_printerIntake;
+    std::unique_ptr<RetryPolicy> m_retry;
+    QList<FolderWatcher *> m_watchers;
+    QThreadPool m_readers;
+    QThreadPool m_sender;
+    QTimer m_tick;
+    TransportFactory m_transportFactory;
+    QHash<QString, std::shared_ptr<Transport>> m_transports;
+    QSet<qint64> m_reading;
+    QSet<qint64> m_sending;
+    QHash<QString, QPair<QString, SourceKind>> m_intakeRetry; // path -> (profile, source)
+    QHash<QString, QString> m_problems;                       // key -> message
+    QString m_lastSendError;
+    bool m_paused = false;
+    bool m_running = false;
+    bool m_autoRun = true;
+    bool m_watchersEnabled = true;
+    bool m_wasIdle = true;
+};
+
+} // namespace einvoice

@@ -1,0 +1,151 @@
+#include "jobfiles.h"
+
+#include "einvoicexml.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace einvoice {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JobFiles", text);
+}
+
+QString save(const QString &path, const QByteArray &data)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+        return tr("%1: cannot write: %2").arg(path, f.errorString());
+    return {};
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QJsonObject boxJson(const FieldEvidence &ev)
+{
+    QJsonObject o;
+    o[QStringLiteral("confidence")] = ev.confidence;
+    o[QStringLiteral("source")] = fieldSourceName(ev.source);
+    if (ev.page >= 0)
+        o[QStringLiteral("page")] = ev.page;
+    if (!ev.box.isNull())
+        o[QStringLiteral("box")] = QJsonArray{ev.box.x(), ev.box.y(), ev.box.width(), ev.box.height()};
+    return o;
+}
+
+} // namespace
+
+QString JobFiles::dir(qint64 jobId) const
+{
+    return QDir(m_dir).filePath(QString::number(jobId));
+}
+QString JobFiles::einvoicePath(qint64 jobId) const
+{
+    return dir(jobId) + QStringLiteral("/einvoice.xml");
+}
+QString JobFiles::draftPath(qint64 jobId) const
+{
+    return dir(jobId) + QStringLiteral("/draft.ubl.xml");
+}
+QString JobFiles::extractionPath(qint64 jobId) const
+{
+    return dir(jobId) + QStringLiteral("/extraction.json");
+}
+QString JobFiles::validationPath(qint64 jobId) const
+{
+    return dir(jobId) + QStringLiteral("/validation.json");
+}
+QString JobFiles::sourcePath(qint64 jobId) const
+{
+    return dir(jobId) + QStringLiteral("/source.json");
+}
+
+QJsonObject JobFiles::failuresJson(const ProcessedDocument &doc)
+{
+    QJsonArray failures;
+    for (const RuleFailure &f : doc.failures)
+        failures.append(QJsonObject{{QStringLiteral("rule"), f.ruleId},
+                                    {QStringLiteral("fatal"), f.fatal},
+                                    {QStringLiteral("message"), f.message},
+                                    {QStringLiteral("location"), f.location}});
+    return QJsonObject{{QStringLiteral("ready"), doc.ready},
+                       {QStringLiteral("syntax"), doc.syntax},
+                       {QStringLiteral("failures"), failures},
+                       {QStringLiteral("review_reasons"), QJsonArray::fromStringList(doc.reviewReasons)}};
+}
+
+QString JobFiles::write(qint64 jobId, const ProcessedDocument &doc) const
+{
+    if (!QDir().mkpath(dir(jobId)))
+        return tr("%1: cannot create the job folder").arg(dir(jobId));
+    QJsonObject extraction = doc.extraction.toJson();
+    QJsonObject evidence;
+    for (auto it = doc.extraction.evidence.begin(); it != doc.extraction.evidence.end(); ++it)
+        evidence[it.key()] = boxJson(it.value());
+    extraction[QStringLiteral("evidence")] = evidence;
+    extraction[QStringLiteral("from_embedded_xml")] = doc.extraction.fromEmbeddedXml;
+    QString error = save(extractionPath(jobId), QJsonDocument(extraction).toJson());
+    if (error.isEmpty())
+        error = save(draftPath(jobId), EInvoiceXml::write(doc.invoice, Syntax::Ubl));
+    if (error.isEmpty())
+        error = save(validationPath(jobId), QJsonDocument(failuresJson(doc)).toJson());
+    if (error.isEmpty()) {
+        if (doc.xml.isEmpty())
+            QFile::remove(einvoicePath(jobId));
+        else
+            error = save(einvoicePath(jobId), doc.xml);
+    }
+    return error;
+}
+
+QString JobFiles::writeSource(qint64 jobId, const QJsonObject &source) const
+{
+    if (!QDir().mkpath(dir(jobId)))
+        return tr("%1: cannot create the job folder").arg(dir(jobId));
+    return save(sourcePath(jobId), QJsonDocument(source).toJson());
+}
+
+QJsonObject JobFiles::source(qint64 jobId) const
+{
+    return readJson(sourcePath(jobId));
+}
+QJsonObject JobFiles::extraction(qint64 jobId) const
+{
+    return readJson(extractionPath(jobId));
+}
+QJsonObject JobFiles::validation(qint64 jobId) const
+{
+    return readJson(validationPath(jobId));
+}
+
+QByteArray JobFiles::einvoice(qint64 jobId) const
+{
+    QFile f(einvoicePath(jobId));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::optional<Invoice> JobFiles::draft(qint64 jobId, QString *error) const
+{
+    XmlReadResult read = EInvoiceXml::readFile(draftPath(jobId));
+    if (!read.ok()) {
+        if (error)
+            *error = read.error;
+        return std::nullopt;
+    }
+    return read.invoice;
+}
+
+} // namespace einvoice
