@@ -119,10 +119,12 @@ int run(int argc, char **argv)
     errno = 0;
     const passwd *found = getpwnam(args.user.c_str());
     if (!found)
-        throw BackendError(CUPS_BACKEND_FAILED, "The user \"" + TitleSanitizer::forDisplay(args.user, 64) +
-                                                    "\" who printed job " + std::to_string(args.jobId) +
-                                                    " has no account on this computer, so there is no spool "
-                                                    "directory to deliver the invoice to.");
+        // Held, not failed: the job stays in CUPS (release it once the account exists, or cancel
+        // it) and the queue keeps serving everyone else.
+        throw BackendError(CUPS_BACKEND_HOLD, "The user \"" + TitleSanitizer::forDisplay(args.user, 64) +
+                                                  "\" who printed job " + std::to_string(args.jobId) +
+                                                  " has no account on this computer, so there is no spool "
+                                                  "directory to deliver the invoice to; the job is held.");
     const passwd user = *found; // getpwnam's buffer is static
 
     SpoolDirectory spool(args.spoolRoot, user.pw_uid, user.pw_gid);

@@ -109,17 +109,17 @@ void SpoolDirectory::openUserDirectory()
             text += " (it is a symbolic link or not a directory; refusing to follow it)";
         else if (error == EACCES)
             text += " (it belongs to someone else)";
-        throw BackendError(CUPS_BACKEND_FAILED, text + ".");
+        throw BackendError(CUPS_BACKEND_HOLD, text + ".");
     }
     struct stat st;
     if (fstat(m_userFd, &st) != 0 || !S_ISDIR(st.st_mode))
-        throw BackendError(CUPS_BACKEND_FAILED, "The spool entry " + userPath() + " is not a directory.");
+        throw BackendError(CUPS_BACKEND_HOLD, "The spool entry " + userPath() + " is not a directory.");
     if (st.st_uid != m_uid || st.st_uid != geteuid())
-        throw BackendError(CUPS_BACKEND_FAILED, "The spool directory " + userPath() + " belongs to uid " +
-                                                    std::to_string(st.st_uid) + ", not to uid " + name +
-                                                    "; refusing to write there.");
+        throw BackendError(CUPS_BACKEND_HOLD, "The spool directory " + userPath() + " belongs to uid " +
+                                                  std::to_string(st.st_uid) + ", not to uid " + name +
+                                                  "; refusing to write there.");
     if ((st.st_mode & 07777) != 0700)
-        throw BackendError(CUPS_BACKEND_FAILED,
+        throw BackendError(CUPS_BACKEND_HOLD,
                            "The spool directory " + userPath() + " has mode " + octal(st.st_mode) +
                                "; it must be 0700 (only its owner may use it). Refusing to write "
                                "there.");

@@ -28,7 +28,9 @@ public:
     /// is left alone here and judged by openUserDirectory() after privileges are dropped.
     void prepareAsRoot();
     /// Opens `<uid>` without following a symlink and checks it is a directory owned by the
-    /// current (dropped-to) user with mode 0700; creates it when missing and not root.
+    /// current (dropped-to) user with mode 0700; creates it when missing and not root. A
+    /// directory that fails the checks is this user's problem, not the queue's: the job is held
+    /// (BackendError(CUPS_BACKEND_HOLD)) and other users keep printing.
     void openUserDirectory();
 
     int userFd() const { return m_userFd; }

@@ -228,7 +228,7 @@ bool PrivateCupsd::start()
     PrinterTestEnv::writeFile(
         m_base + "/cupsd.conf",
         "Listen localhost:" + std::to_string(m_port) + "\nListen " + m_base +
-            "/cups.sock\nBrowsing Off\nLogLevel debug\nWebInterface No\n"
+            "/cups.sock\nBrowsing Off\nLogLevel info\nMaxLogSize 0\nWebInterface No\n"
             "JobRetryInterval 1\n"
             "<Location />\n  Order allow,deny\n  Allow localhost\n</Location>\n"
             "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n");
@@ -238,7 +238,7 @@ bool PrivateCupsd::start()
             "/state\nCacheDir " + m_base + "/cache\nServerBin " + m_base +
             "/bin\nDataDir /usr/share/cups\nRequestRoot " + m_base + "/spool\nTempDir " + m_base +
             "/spool/temp\nAccessLog " + m_base + "/log/access_log\nErrorLog " + m_base +
-            "/log/error_log\nPageLog " + m_base + "/log/page_log\n");
+            "/log/error_log\nPageLog " + m_base + "/log/page_log\nPrintcap " + m_base + "/printcap\n");
     umask(oldMask);
 
     m_pid = fork();
