@@ -102,3 +102,35 @@ QString xsdErrors(const QByteArray &xml, const QString &xsd)
 }
 
 } // namespace einvoice::test
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+namespace einvoice::test {
+
+void ensureCoreApp()
+{
+    if (QCoreApplication::instance())
+        return;
+    static int argc = 1;
+    static char name[] = "einvoice-tests";
+    static char *argv[] = {name, nullptr};
+    new QCoreApplication(argc, argv); // lives until the process ends, like the tests' own main would
+}
+
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return condition();
+        QEventLoop loop; // wakes for every event; the timer bounds one round
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+} // namespace einvoice::test

@@ -33,3 +33,16 @@ ProcessResult run(const QString &program, const QStringList &args, const QByteAr
 ProcessResult runCli(const QStringList &args);
 
 } // namespace einvoice::test
+
+#include <functional>
+
+namespace einvoice::test {
+
+/// Creates the process's QCoreApplication if there is none yet (GoogleTest's main makes none);
+/// tests that need an event loop (engine, watchers, sockets) call it first.
+void ensureCoreApp();
+/// Runs the event loop until @p condition holds or @p timeoutMs passed; returns the condition.
+/// A deadline, not a sleep: it returns as soon as the condition holds.
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 30000);
+
+} // namespace einvoice::test

@@ -96,7 +96,7 @@ public:
             const QString group = m_s.group();
             m_error =
                 tr("%1: [%2] %3: %4")
-                    .arg(m_s.fileName(), group.isEmpty() ? QStringLiteral("general") : group, key, problem);
+                    .arg(m_s.fileName(), group.isEmpty() ? QStringLiteral("agent") : group, key, problem);
         }
     }
     QString error() const { return m_error; }
@@ -223,7 +223,7 @@ std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error
         return std::nullopt;
     }
     Reader r(s, base);
-    s.beginGroup(QStringLiteral("general"));
+    s.beginGroup(QStringLiteral("agent"));
     c.dataDir = r.path(QStringLiteral("data_dir"), defaultDataDir());
     c.journalPath =
         r.path(QStringLiteral("journal"), QDir(c.dataDir).filePath(QStringLiteral("journal.sqlite")));
@@ -316,7 +316,7 @@ QString AgentConfig::ensureDirectories() const
 QString AgentConfig::save(const QString &path) const
 {
     QSettings s(path, QSettings::IniFormat);
-    s.beginGroup(QStringLiteral("general"));
+    s.beginGroup(QStringLiteral("agent"));
     s.setValue(QStringLiteral("data_dir"), dataDir);
     s.setValue(QStringLiteral("workers"), workers);
     s.setValue(QStringLiteral("settle_ms"), settleMs);

@@ -1,0 +1,529 @@
+// The engine end to end on real folders, a real journal and the real folder transport; a
+// scripted transport only where a portal's answers (failures, refusals) must be chosen.
+#include "agentconfig.h"
+#include "controlclient.h"
+#include "controlserver.h"
+#include "engine.h"
+#include "foldertransport.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QThread>
+#include <future>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+using namespace einvoice;
+using namespace einvoice::test;
+
+namespace {
+
+QString samplesDir()
+{
+    static QTemporaryDir dir;
+    static bool made = false;
+    if (!made) {
+        const ProcessResult r = run(QStringLiteral(EINVOICE_SAMPLEGEN), {dir.path()});
+        made = r.exitCode == 0;
+    }
+    return dir.path();
+}
+
+QStringList sampleFiles()
+{
+    QStringList out;
+    for (const QString &n :
+         QDir(samplesDir()).entryList({QStringLiteral("*.pdf"), QStringLiteral("*.xml")}, QDir::Files))
+        out << QDir(samplesDir()).filePath(n);
+    return out;
+}
+
+// A Peppol BIS 3 example with its own invoice number: distinct content, valid, ready to send.
+QByteArray ublWithNumber(const QString &number)
+{
+    static const QByteArray base = readFile(
+        referenceDir() + QStringLiteral("/examples/ubl-peppol-bis3/peppol-bis-invoice-3/base-example.xml"));
+    QByteArray xml = base;
+    const int at = xml.indexOf("<cbc:ID>");
+    const int end = xml.indexOf("</cbc:ID>", at);
+    return xml.replace(at + 8, end - at - 8, number.toUtf8());
+}
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly)) << qPrintable(path);
+    f.write(data);
+}
+
+class EngineTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ensureCoreApp();
+        ASSERT_TRUE(m_dir.isValid());
+        QDir(m_dir.path()).mkpath(QStringLiteral("in"));
+        QString error;
+        auto c = AgentConfig::load({}, &error);
+        ASSERT_TRUE(c) << qPrintable(error);
+        m_config = *c;
+        m_config.dataDir = path(QStringLiteral("data"));
+        m_config.journalPath = path(QStringLiteral("data/journal.sqlite"));
+        m_config.spoolDir = path(QStringLiteral("data/spool"));
+        m_config.jobsDir = path(QStringLiteral("data/jobs"));
+        m_config.logDir = path(QStringLiteral("data/logs"));
+        m_config.templateDir = path(QStringLiteral("data/templates"));
+        m_config.controlSocket = path(QStringLiteral("data/agent.sock"));
+        m_config.settleMs = 50;
+        m_config.pollMs = 200;
+        m_config.printerSpoolDir.clear();
+        SenderProfile &p = m_config.profiles.first();
+        p.id = QStringLiteral("acme");
+        p.watchFolders = {path(QStringLiteral("in"))};
+        p.sendPolicy = SendPolicy::AutoSendWhenConfident;
+        p.transport.outboxDir = path(QStringLiteral("outbox"));
+        m_config.printerProfile = p.id;
+    }
+    QString path(const QString &rel) const { return QDir(m_dir.path()).filePath(rel); }
+    int count(const Engine &e, JobState s) const { return e.status().counts.value(s); }
+    QStringList outbox() const
+    {
+        return QDir(path(QStringLiteral("outbox"))).entryList({QStringLiteral("*.xml")}, QDir::Files);
+    }
+
+    QTemporaryDir m_dir;
+    AgentConfig m_config;
+    SystemClock m_clock;
+};
+
+// Answers with the outcomes a test scripts, then accepts; records what it was given.
+class ScriptedTransport : public Transport
+{
+public:
+    explicit ScriptedTransport(QList<SendResult> script) : m_script(std::move(script)) {}
+    QString kind() const override { return QStringLiteral("scripted"); }
+    QString describe() const override { return QStringLiteral("the scripted portal"); }
+    SendResult send(const OutgoingDocument &doc) override
+    {
+        sent << doc.contentHash;
+        if (!m_script.isEmpty())
+            return m_script.takeFirst();
+        SendResult ok;
+        ok.outcome = SendResult::Outcome::Accepted;
+        ok.remoteId = QStringLiteral("R-") + QString::number(sent.size());
+        return ok;
+    }
+    QStringList sent;
+
+private:
+    QList<SendResult> m_script;
+};
+
+SendResult transient(const QString &message, std::optional<int> retryAfter = std::nullopt)
+{
+    SendResult r;
+    r.outcome = SendResult::Outcome::Transient;
+    r.message = message;
+    r.retryAfterSecs = retryAfter;
+    return r;
+}
+
+} // namespace
+
+TEST_F(EngineTest, WatchedFolderToOutboxWithAutoSend)
+{
+    const QStringList samples = sampleFiles();
+    ASSERT_EQ(samples.size(), 12);
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    for (const QString &s : samples)
+        ASSERT_TRUE(QFile::copy(s, path(QStringLiteral("in/")) + QFileInfo(s).fileName()));
+    ASSERT_TRUE(waitUntil(
+        [&] { return count(engine, JobState::Delivered) + count(engine, JobState::NeedsReview) == 12; }));
+    // Ten documents carry an e-invoice (embedded or XML) and are valid; the two text-only PDFs
+    // are read from their text, and without a learned layout a person checks them first.
+    EXPECT_EQ(count(engine, JobState::Delivered), 10);
+    EXPECT_EQ(count(engine, JobState::NeedsReview), 2);
+    EXPECT_EQ(outbox().size(), 10);
+    const QString month = QDate::currentDate().toString(QStringLiteral("yyyy-MM"));
+    EXPECT_EQ(QDir(path(QStringLiteral("in/Processed/")) + month).entryList(QDir::Files).size(), 12);
+    EXPECT_TRUE(QDir(path(QStringLiteral("in"))).entryList(QDir::Files).isEmpty());
+
+    // The timeline of a delivered job walks the whole pipeline, in order.
+    JobQuery q;
+    q.states = {JobState::Delivered};
+    const QList<Job> delivered = engine.journal().jobs(q);
+    ASSERT_FALSE(delivered.isEmpty());
+    QStringList states;
+    for (const JobEvent &e : engine.journal().events(delivered.first().id))
+        states << jobStateName(e.state);
+    EXPECT_EQ(states.join(QLatin1Char(',')),
+              QStringLiteral("captured,read,ready,approved,sending,sent,delivered"));
+    // The e-invoice in the outbox is the job's, named by the content hash (the idempotency key).
+    const Job &j = delivered.first();
+    EXPECT_EQ(readFile(path(QStringLiteral("outbox/")) + j.contentHash + QStringLiteral(".xml")),
+              engine.files().einvoice(j.id));
+    // A review job says why, in words.
+    q.states = {JobState::NeedsReview};
+    const QList<Job> review = engine.journal().jobs(q);
+    ASSERT_EQ(review.size(), 2);
+    EXPECT_TRUE(
+        engine.journal().events(review.first().id).last().message.startsWith(QStringLiteral("Needs review")));
+    engine.stop();
+}
+
+TEST_F(EngineTest, ReviewAllWaitsForApprovalAndRefusesInvalidOnes)
+{
+    m_config.profiles.first().sendPolicy = SendPolicy::ReviewAll;
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    for (const QString &s : sampleFiles())
+        QFile::copy(s, path(QStringLiteral("in/")) + QFileInfo(s).fileName());
+    ASSERT_TRUE(waitUntil(
+        [&] { return count(engine, JobState::Ready) + count(engine, JobState::NeedsReview) == 12; }));
+    EXPECT_EQ(count(engine, JobState::Ready), 10);
+    EXPECT_TRUE(outbox().isEmpty());
+
+    int approved = 0;
+    EXPECT_EQ(engine.approveAllReady(&approved, QStringLiteral("tester")), QString());
+    EXPECT_EQ(approved, 10);
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Delivered) == 10; }));
+    EXPECT_EQ(outbox().size(), 10);
+
+    JobQuery q;
+    q.states = {JobState::NeedsReview};
+    const QList<Job> review = engine.journal().jobs(q);
+    ASSERT_EQ(review.size(), 2);
+    bool refusedOne = false;
+    for (const Job &j : review) {
+        const QString e = engine.approve(j.id);
+        if (!QFile::exists(engine.files().einvoicePath(j.id))) {
+            // Rules fail: approval is refused and the answer names the rule.
+            EXPECT_TRUE(e.contains(QStringLiteral("cannot be approved"))) << qPrintable(e);
+            EXPECT_TRUE(e.contains(QLatin1Char('('))) << qPrintable(e);
+            refusedOne = true;
+        } else {
+            EXPECT_EQ(e, QString());
+        }
+    }
+    Q_UNUSED(refusedOne);
+    engine.stop();
+}
+
+TEST_F(EngineTest, SameDocumentAgainIsNotSentTwice)
+{
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    writeFile(path(QStringLiteral("in/a.xml")), ublWithNumber(QStringLiteral("DUP-1")));
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Delivered) == 1; }));
+    int duplicates = 0;
+    QObject::connect(&engine, &Engine::duplicateIgnored, [&](const QString &, qint64) { ++duplicates; });
+    writeFile(path(QStringLiteral("in/a copy.XML")), ublWithNumber(QStringLiteral("DUP-1")));
+    ASSERT_TRUE(waitUntil([&] { return duplicates == 1; }));
+    EXPECT_EQ(engine.journal().jobs().size(), 1);
+    EXPECT_EQ(outbox().size(), 1);
+    const QList<JobEvent> events = engine.journal().events(engine.journal().jobs().first().id);
+    EXPECT_TRUE(events.last().message.contains(QStringLiteral("a copy.XML")))
+        << qPrintable(events.last().message);
+    // The re-export left the export folder too (archived, not deleted).
+    ASSERT_TRUE(waitUntil([&] { return !QFile::exists(path(QStringLiteral("in/a copy.XML"))); }));
+    engine.stop();
+}
+
+TEST_F(EngineTest, UnreadableDocumentFailsAndIsExplainedBesideTheOriginal)
+{
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    writeFile(path(QStringLiteral("in/broken.pdf")), "%PDF-1.4\nthis is not really a PDF\n");
+    writeFile(path(QStringLiteral("in/notes.xml")), "<notes><note>not an invoice</note></notes>");
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Failed) == 2; }));
+    for (const QString &name : {QStringLiteral("broken.pdf"), QStringLiteral("notes.xml")}) {
+        const QString failed = path(QStringLiteral("in/Failed/")) + name;
+        ASSERT_TRUE(waitUntil([&] { return QFile::exists(failed); })) << qPrintable(failed);
+        const QJsonObject note =
+            QJsonDocument::fromJson(readFile(failed + QStringLiteral(".error.json"))).object();
+        EXPECT_FALSE(note.isEmpty()) << qPrintable(name);
+        EXPECT_TRUE(QJsonDocument(note).toJson().contains(name.toUtf8()))
+            << QJsonDocument(note).toJson().constData();
+    }
+    for (const Job &j : engine.journal().jobs())
+        EXPECT_FALSE(j.lastError.isEmpty());
+    engine.stop();
+}
+
+TEST_F(EngineTest, TransientFailuresBackOffOnTheClockThenSend)
+{
+    ManualClock clock(QDateTime(QDate(2025, 3, 1), QTime(9, 0), Qt::UTC));
+    m_config.retry.baseSecs = 30;
+    m_config.retry.jitter = 0.2;
+    auto *scripted = new ScriptedTransport(
+        {transient(QStringLiteral("portal down.")), transient(QStringLiteral("busy."), 600)});
+    Engine engine(m_config, clock);
+    engine.setAutoRun(false);
+    engine.setWatchersEnabled(false);
+    engine.setTransportFactory(
+        [scripted](const SenderProfile &, QString *) { return std::unique_ptr<Transport>(scripted); });
+    ASSERT_EQ(engine.start(), QString());
+    writeFile(path(QStringLiteral("one.xml")), ublWithNumber(QStringLiteral("RETRY-1")));
+    const Engine::Submitted s =
+        engine.submitFile(path(QStringLiteral("one.xml")), QStringLiteral("acme"), SourceKind::Cli);
+    ASSERT_EQ(s.error, QString());
+    engine.processPending();
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().job(s.jobId)->state == JobState::Approved; }));
+
+    engine.sendDue();
+    ASSERT_TRUE(waitUntil(
+        [&] { return engine.isIdle() && engine.journal().job(s.jobId)->state == JobState::Approved; }));
+    Job job = *engine.journal().job(s.jobId);
+    EXPECT_EQ(job.attempts, 1);
+    EXPECT_EQ(job.lastError, QStringLiteral("portal down."));
+    const qint64 wait1 = clock.now().msecsTo(job.nextRetryAt);
+    EXPECT_GE(wait1, 24000); // 30 s +/- 20 %
+    EXPECT_LE(wait1, 36000);
+
+    // Not due yet: nothing is sent however often the sender looks.
+    engine.sendDue();
+    EXPECT_EQ(scripted->sent.size(), 1);
+    clock.advanceMs(wait1);
+    engine.sendDue();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle() && scripted->sent.size() == 2; }));
+    job = *engine.journal().job(s.jobId);
+    EXPECT_EQ(job.attempts, 2);
+    // The server asked for 600 s, longer than the backoff's 60 s +/- 20 %: its wish wins.
+    EXPECT_EQ(clock.now().msecsTo(job.nextRetryAt), 600000);
+    clock.advanceSecs(600);
+    engine.sendDue();
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().job(s.jobId)->state == JobState::Sent; }));
+    EXPECT_EQ(engine.journal().job(s.jobId)->remoteId, QStringLiteral("R-3"));
+    // Every attempt sent the same idempotency key.
+    EXPECT_EQ(scripted->sent.size(), 3);
+    EXPECT_EQ(scripted->sent.removeDuplicates(), 2);
+    engine.stop();
+}
+
+TEST_F(EngineTest, RefusalsAndExhaustedRetriesEndTheJobAndARetryRevivesIt)
+{
+    ManualClock clock;
+    m_config.retry.maxAttempts = 2;
+    SendResult refused;
+    refused.outcome = SendResult::Outcome::Permanent;
+    refused.message = QStringLiteral("Buyer electronic address unknown.");
+    refused.ruleIds = {QStringLiteral("PEPPOL-EN16931-R010")};
+    auto *scripted = new ScriptedTransport(
+        {refused, transient(QStringLiteral("down.")), transient(QStringLiteral("down."))});
+    Engine engine(m_config, clock);
+    engine.setAutoRun(false);
+    engine.setWatchersEnabled(false);
+    engine.setTransportFactory(
+        [scripted](const SenderProfile &, QString *) { return std::unique_ptr<Transport>(scripted); });
+    ASSERT_EQ(engine.start(), QString());
+    QList<qint64> ids;
+    for (const QString &n : {QStringLiteral("REF-1"), QStringLiteral("EXH-1")}) {
+        writeFile(path(n + QStringLiteral(".xml")), ublWithNumber(n));
+        ids << engine.submitFile(path(n + QStringLiteral(".xml")), QStringLiteral("acme"), SourceKind::Cli)
+                   .jobId;
+    }
+    engine.processPending();
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Approved) == 2; }));
+    engine.sendDue();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle() && scripted->sent.size() == 2; }));
+    EXPECT_EQ(engine.journal().job(ids[0])->state, JobState::Rejected);
+    EXPECT_TRUE(
+        engine.journal().events(ids[0]).last().message.contains(QStringLiteral("PEPPOL-EN16931-R010")));
+    clock.advanceSecs(4000);
+    engine.sendDue();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle() && scripted->sent.size() == 3; }));
+    const Job failed = *engine.journal().job(ids[1]);
+    EXPECT_EQ(failed.state, JobState::Failed);
+    EXPECT_TRUE(
+        engine.journal().events(ids[1]).last().message.contains(QStringLiteral("Gave up after 2 attempts")));
+
+    // A rejected job stays rejected; a failed one can be sent again by a person.
+    EXPECT_NE(engine.retry(ids[0]), QString());
+    EXPECT_EQ(engine.retry(ids[1], QStringLiteral("tester")), QString());
+    EXPECT_EQ(engine.journal().job(ids[1])->state, JobState::Approved);
+    engine.sendDue();
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().job(ids[1])->state == JobState::Sent; }));
+    engine.stop();
+}
+
+TEST_F(EngineTest, PausedSendingHoldsApprovedJobsUntilResumed)
+{
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    engine.setSendingPaused(true);
+    for (int i = 0; i < 3; ++i)
+        writeFile(path(QStringLiteral("in/p%1.xml").arg(i)),
+                  ublWithNumber(QStringLiteral("PAUSE-%1").arg(i)));
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Approved) == 3; }));
+    engine.sendDue();
+    EXPECT_TRUE(outbox().isEmpty());
+    EXPECT_TRUE(engine.status().sendingPaused);
+    engine.stop();
+    // The pause survives a restart.
+    Engine again(m_config, m_clock);
+    ASSERT_EQ(again.start(), QString());
+    EXPECT_TRUE(again.isSendingPaused());
+    again.setSendingPaused(false);
+    ASSERT_TRUE(waitUntil([&] { return count(again, JobState::Delivered) == 3; }));
+    EXPECT_EQ(outbox().size(), 3);
+    again.stop();
+}
+
+TEST_F(EngineTest, InterruptedSendIsResentOnceWithTheSameKey)
+{
+    // What a crash mid-send leaves behind: the job committed as "sending", and the e-invoice
+    // possibly already in the outbox. The restarted engine must end with exactly one copy.
+    const QByteArray doc = ublWithNumber(QStringLiteral("CRASH-1"));
+    writeFile(path(QStringLiteral("crash.xml")), doc);
+    qint64 id = 0;
+    {
+        Engine engine(m_config, m_clock);
+        engine.setAutoRun(false);
+        engine.setWatchersEnabled(false);
+        ASSERT_EQ(engine.start(), QString());
+        id = engine.submitFile(path(QStringLiteral("crash.xml")), QStringLiteral("acme"), SourceKind::Cli)
+                 .jobId;
+        engine.processPending();
+        ASSERT_TRUE(waitUntil([&] { return engine.journal().job(id)->state == JobState::Approved; }));
+        const Job job = *engine.journal().job(id);
+        FolderTransport(path(QStringLiteral("outbox")))
+            .send(OutgoingDocument{id,
+                                   QStringLiteral("acme"),
+                                   job.contentHash,
+                                   QStringLiteral("ubl"),
+                                   engine.files().einvoice(id),
+                                   job.contentHash + QStringLiteral(".xml"),
+                                   {},
+                                   {}});
+        ASSERT_EQ(engine.journal().transition(id, JobState::Sending, QStringLiteral("sending")), QString());
+        engine.stop();
+    }
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().job(id)->state == JobState::Delivered; }));
+    EXPECT_EQ(outbox().size(), 1);
+    QStringList messages;
+    for (const JobEvent &e : engine.journal().events(id))
+        messages << e.message;
+    EXPECT_TRUE(messages.join(QLatin1Char('\n')).contains(QStringLiteral("not sent twice")))
+        << qPrintable(messages.join('\n'));
+    engine.stop();
+}
+
+TEST_F(EngineTest, ThousandFilesDroppedAtOnceAreEachSentOnce)
+{
+    m_config.workers = 2;
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    // Written elsewhere and renamed in, as exporters do: each appears complete at once.
+    QDir().mkpath(path(QStringLiteral("staging")));
+    for (int i = 0; i < 1000; ++i) {
+        const QString name = QStringLiteral("inv-%1.xml").arg(i, 4, 10, QLatin1Char('0'));
+        writeFile(path(QStringLiteral("staging/")) + name, ublWithNumber(QStringLiteral("BULK-%1").arg(i)));
+    }
+    for (int i = 0; i < 1000; ++i) {
+        const QString name = QStringLiteral("inv-%1.xml").arg(i, 4, 10, QLatin1Char('0'));
+        ASSERT_TRUE(
+            QFile::rename(path(QStringLiteral("staging/")) + name, path(QStringLiteral("in/")) + name));
+    }
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Delivered) == 1000; }, 240000))
+        << count(engine, JobState::Delivered);
+    EXPECT_EQ(engine.journal().jobs().size(), 1000);
+    EXPECT_EQ(outbox().size(), 1000);
+    engine.stop();
+}
+
+TEST_F(EngineTest, FullSpoolKeepsTheOriginalAndTakesItWhenThereIsRoom)
+{
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to mount a small tmpfs as the spool";
+    QDir().mkpath(m_config.spoolDir);
+    const QByteArray spool = QFile::encodeName(m_config.spoolDir);
+    ASSERT_EQ(QProcess::execute(QStringLiteral("mount"),
+                                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                 QStringLiteral("size=64k"), QStringLiteral("tmpfs"), m_config.spoolDir}),
+              0);
+    struct Unmount
+    {
+        QString dir;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {dir}); }
+    } unmount{m_config.spoolDir};
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    QByteArray big = ublWithNumber(QStringLiteral("BIG-1"));
+    big.replace("</cbc:Note>", QByteArray(200 * 1024, ' ') + "</cbc:Note>");
+    big.insert(big.indexOf("<cbc:IssueDate>"), "<!--" + QByteArray(200 * 1024, 'x') + "-->");
+    writeFile(path(QStringLiteral("in/big.xml")), big);
+    ASSERT_TRUE(waitUntil([&] { return !engine.status().problems.isEmpty(); }));
+    EXPECT_TRUE(engine.status().problems.join(QLatin1Char(' ')).contains(QStringLiteral("big.xml")))
+        << qPrintable(engine.status().problems.join(QLatin1Char(' ')));
+    EXPECT_TRUE(QFile::exists(path(QStringLiteral("in/big.xml"))));
+    EXPECT_TRUE(engine.journal().jobs().isEmpty());
+    ASSERT_EQ(
+        QProcess::execute(QStringLiteral("mount"),
+                          {QStringLiteral("-o"), QStringLiteral("remount,size=16m"), m_config.spoolDir}),
+        0);
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().jobs().size() == 1; }));
+    ASSERT_TRUE(waitUntil([&] { return engine.status().problems.isEmpty(); }));
+    engine.stop();
+}
+
+TEST_F(EngineTest, ControlSocketAnswersTheCliWhileTheEngineRuns)
+{
+    m_config.profiles.first().sendPolicy = SendPolicy::ReviewAll;
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    ControlServer server(engine);
+    ASSERT_EQ(server.listen(m_config.controlSocket), QString());
+    writeFile(path(QStringLiteral("in/c.xml")), ublWithNumber(QStringLiteral("CTL-1")));
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Ready) == 1; }));
+
+    // The CLI is another process; run it while this thread serves the socket.
+    auto cli = [&](const QStringList &args) {
+        return std::async(std::launch::async, [args] { return runCli(args); });
+    };
+    const QString configFile = path(QStringLiteral("agent.ini"));
+    ASSERT_EQ(m_config.save(configFile), QString());
+    {
+        QSettings s(configFile, QSettings::IniFormat);
+        s.setValue(QStringLiteral("agent/control_socket"), m_config.controlSocket);
+        s.setValue(QStringLiteral("agent/journal"), m_config.journalPath);
+        s.setValue(QStringLiteral("agent/jobs_dir"), m_config.jobsDir);
+    }
+    auto status =
+        cli({QStringLiteral("status"), QStringLiteral("--config"), configFile, QStringLiteral("--json")});
+    ASSERT_TRUE(
+        waitUntil([&] { return status.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }));
+    const ProcessResult st = status.get();
+    ASSERT_EQ(st.exitCode, 0) << st.err.constData();
+    const QJsonObject so = QJsonDocument::fromJson(st.out).object();
+    EXPECT_TRUE(so.value(QStringLiteral("running")).toBool());
+    EXPECT_EQ(so.value(QStringLiteral("counts")).toObject().value(QStringLiteral("ready")).toInt(), 1);
+
+    const qint64 id = engine.journal().jobs().first().id;
+    auto approve = cli({QStringLiteral("queue"), QStringLiteral("approve"), QString::number(id),
+                        QStringLiteral("--config"), configFile});
+    ASSERT_TRUE(
+        waitUntil([&] { return approve.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }));
+    const ProcessResult ap = approve.get();
+    EXPECT_EQ(ap.exitCode, 0) << ap.err.constData();
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Delivered) == 1; }));
+
+    auto show = cli({QStringLiteral("queue"), QStringLiteral("show"), QString::number(id),
+                     QStringLiteral("--config"), configFile});
+    ASSERT_TRUE(
+        waitUntil([&] { return show.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }));
+    const ProcessResult sh = show.get();
+    EXPECT_EQ(sh.exitCode, 0);
+    EXPECT_TRUE(sh.out.contains("CTL-1")) << sh.out.constData();
+    EXPECT_TRUE(sh.out.contains("delivered")) << sh.out.constData();
+    engine.stop();
+}
