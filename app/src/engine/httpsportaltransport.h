@@ -1,0 +1,118 @@
+#pragma once
+
+#include "transport.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace einvoice {
+
+class Clock;
+
+/// One participant found in the portal's directory.
+struct Participant
+{
+    QString name;
+    QString endpoint; ///< electronic address "scheme:id"
+    QString orgNumber;
+    QString vatId;
+    bool canReceive = false;
+};
+
+struct DirectoryLookup
+{
+    bool ok = false;
+    QString error;
+    QList<Participant> participants;
+};
+
+/// The Portal API v1 (docs/portal-api.md) over HTTPS with libcurl.
+///
+/// TLS verification is always on: the system CA store, plus an optional extra CA file (a
+/// company's own CA, a test CA). Plain http:// is accepted only for a loopback host. The proxy
+/// comes from the options or, when none is set, from the environment (https_proxy, no_proxy...),
+/// authenticating with whatever the proxy offers (Basic, NTLM, Negotiate). One curl handle is
+/// kept for the transport's lifetime so connections, TLS sessions and HTTP/2 streams are reused.
+/// The bearer token is asked for on every request through a callback, so a rotated or unlocked
+/// secret is picked up without rebuilding the transport; it never appears in messages or logs.
+///
+/// Threading: calls are synchronous and serialised by an internal mutex (the engine makes one
+/// call at a time anyway). The clock, if given, is not owned and must outlive the transport.
+class HttpsPortalTransport : public Transport
+{
+public:
+    struct Options
+    {
+        QString baseUrl;      ///< e.g. "https://portal.example" (the API lives under /api/v1)
+        QString extraCaFile;  ///< PEM file trusted in addition to the system CA store
+        QString proxy;        ///< "http://proxy:3128"; empty = from the environment
+        bool noProxy = false; ///< ignore the environment's proxy settings too
+        QString proxyUser;    ///< for Basic/NTLM; empty with Negotiate (Kerberos ticket)
+        QString proxyPassword;
+        int connectTimeoutSecs = 15;
+        int totalTimeoutSecs = 120; ///< whole request, upload and answer included
+    };
+    using TokenSource = std::function<QString()>;
+
+    HttpsPortalTransport(const Options &options, TokenSource token, const Clock *clock = nullptr);
+    ~HttpsPortalTransport() override;
+    HttpsPortalTransport(const HttpsPortalTransport &) = delete;
+    HttpsPortalTransport &operator=(const HttpsPortalTransport &) = delete;
+
+    QString kind() const override;
+    QString describe() const override;
+    SendResult send(const OutgoingDocument &document) override;
+    StatusPoll pollStatus(const QString &cursor) override;
+    InboxPoll pollInbox() override;
+    QByteArray fetchIncoming(const QString &remoteId, const QString &format, QString *error) override;
+    QString acknowledgeIncoming(const QString &remoteId) override;
+
+    /// Posts a Peppol invoice response code (AB, IP, UQ, RE, AP, PD) for a received document.
+    /// Returns "" on success, otherwise the problem in plain words.
+    QString sendInvoiceResponse(const QString &remoteId, const QString &code, const QString &note);
+    /// Looks a participant up by name, organisation number, VAT id or electronic address.
+    DirectoryLookup lookup(const QString &query);
+
+    /// Seconds to wait from a Retry-After value: delta-seconds or an HTTP-date (RFC 9110).
+    static std::optional<int> parseRetryAfter(const QString &value, const QDateTime &now);
+
+    /// One HTTP exchange as the transport saw it (exposed for the mapping below and tests).
+    struct Reply
+    {
+        int curlCode = 0;  ///< CURLcode; 0 = an HTTP answer arrived
+        QString curlError; ///< curl's explanation when curlCode != 0
+        long httpStatus = 0;
+        QMap<QString, QString> headers; ///< lower-case names
+        QByteArray body;
+        QString httpVersion; ///< "1.1", "2"
+    };
+    /// Maps an upload reply to the engine's outcome (see the class comment in docs/portal-api.md).
+    static SendResult mapUploadReply(const Reply &reply, const QString &service, const QDateTime &now);
+
+    /// HTTP version of the last answer ("1.1", "2"), for diagnostics and tests.
+    QString lastHttpVersion() const;
+    /// How many new connections curl opened so far (connection reuse shows as a small number).
+    long connectionsOpened() const;
+
+private:
+    Reply request(const char *method, const QString &path, const QByteArray &body,
+                  const QList<QByteArray> &extraHeaders);
+    QString failureText(const Reply &reply) const;
+
+    struct Curl;
+    Options m_options;
+    TokenSource m_token;
+    const Clock *m_clock;
+    std::unique_ptr<Curl> m_curl;
+    QString m_configError;
+    mutable std::mutex m_mutex;
+};
+
+} // namespace einvoice

@@ -1,0 +1,437 @@
+// HttpsPortalTransport against the real reference portal (einvoice-portal as a child process)
+// over real HTTPS and HTTP on loopback.
+
+#include "clock.h"
+#include "einvoicexml.h"
+#include "httpsportaltransport.h"
+#include "portalprocess.h"
+
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QSet>
+#include <QTcpServer>
+#include <arpa/inet.h>
+#include <atomic>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace einvoice;
+using einvoice::test::makeInvoice;
+using einvoice::test::PortalProcess;
+
+namespace {
+
+const QString kEndpointA = QStringLiteral("0007:5567321707");
+const QString kEndpointB = QStringLiteral("0192:923609016");
+
+OutgoingDocument document(const QString &number, const QString &buyer = kEndpointB, bool withPdf = true)
+{
+    OutgoingDocument d;
+    d.jobId = 1;
+    d.syntax = QStringLiteral("ubl");
+    d.payload = makeInvoice(number, kEndpointA, buyer, withPdf);
+    d.contentHash =
+        QString::fromLatin1(QCryptographicHash::hash(d.payload, QCryptographicHash::Sha256).toHex());
+    d.invoiceNumber = number;
+    d.buyerEndpoint = buyer;
+    d.fileName = d.contentHash + QStringLiteral(".xml");
+    return d;
+}
+
+std::unique_ptr<HttpsPortalTransport> transport(const PortalProcess &portal, const QString &token,
+                                                const QString &caFile = QStringLiteral("<portal>"))
+{
+    HttpsPortalTransport::Options o;
+    o.baseUrl = portal.baseUrl();
+    o.extraCaFile = caFile == QLatin1String("<portal>") ? portal.caFile() : caFile;
+    o.noProxy = true;
+    o.connectTimeoutSecs = 5;
+    o.totalTimeoutSecs = 30;
+    return std::make_unique<HttpsPortalTransport>(o, [token] { return token; });
+}
+
+class HttpsPortalTransportTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        tokenA = portal.addAccount(QStringLiteral("Company A"), kEndpointA,
+                                   {QStringLiteral("--org-number"), QStringLiteral("556732-1707"),
+                                    QStringLiteral("--vat-id"), QStringLiteral("SE556732170701")});
+        tokenB = portal.addAccount(QStringLiteral("Company B"), kEndpointB);
+        ASSERT_FALSE(tokenA.isEmpty());
+        ASSERT_FALSE(tokenB.isEmpty());
+        ASSERT_TRUE(portal.start(true, extraServeArgs()));
+        a = transport(portal, tokenA);
+        b = transport(portal, tokenB);
+    }
+    virtual QStringList extraServeArgs() const { return {}; }
+
+    PortalProcess portal;
+    QString tokenA, tokenB;
+    std::unique_ptr<HttpsPortalTransport> a, b;
+};
+
+} // namespace
+
+TEST(HttpsPortalTransportParse, RetryAfterSecondsAndHttpDates)
+{
+    const QDateTime now = QDateTime(QDate(2015, 10, 21), QTime(7, 28, 0), Qt::UTC);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("120"), now), 120);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral(" 0 "), now), 0);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("Wed, 21 Oct 2015 07:30:00 GMT"), now),
+              120);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("Wednesday, 21-Oct-15 07:29:00 GMT"), now),
+              60);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("Wed Oct 21 07:28:30 2015"), now), 30);
+    // A date in the past means "now"; nonsense and negative values mean "no advice".
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("Tue, 20 Oct 2015 07:28:00 GMT"), now), 0);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("soon"), now), std::nullopt);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("-5"), now), std::nullopt);
+    EXPECT_EQ(HttpsPortalTransport::parseRetryAfter(QStringLiteral("99999999"), now), 24 * 3600);
+}
+
+TEST(HttpsPortalTransportParse, ResponseMapping)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    HttpsPortalTransport::Reply r;
+    r.httpStatus = 503;
+    r.headers.insert(QStringLiteral("retry-after"), QStringLiteral("7"));
+    SendResult s = HttpsPortalTransport::mapUploadReply(r, QStringLiteral("P"), now);
+    EXPECT_EQ(s.outcome, SendResult::Outcome::Transient);
+    EXPECT_EQ(s.retryAfterSecs, 7);
+    r.httpStatus = 408;
+    EXPECT_EQ(HttpsPortalTransport::mapUploadReply(r, QStringLiteral("P"), now).outcome,
+              SendResult::Outcome::Transient);
+    r.httpStatus = 403;
+    s = HttpsPortalTransport::mapUploadReply(r, QStringLiteral("P"), now);
+    EXPECT_EQ(s.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(s.message.contains(QStringLiteral("refused the API token"))) << s.message.toStdString();
+    r.httpStatus = 0;
+    r.curlCode = 7; // CURLE_COULDNT_CONNECT
+    r.curlError = QStringLiteral("Connection refused");
+    s = HttpsPortalTransport::mapUploadReply(r, QStringLiteral("P"), now);
+    EXPECT_EQ(s.outcome, SendResult::Outcome::Transient);
+    EXPECT_TRUE(s.message.contains(QStringLiteral("Connection refused")));
+}
+
+TEST_F(HttpsPortalTransportTest, UploadIsAcceptedOnceAndReplayReturnsTheSameDocument)
+{
+    const OutgoingDocument doc = document(QStringLiteral("INV-1001"));
+    const SendResult first = a->send(doc);
+    ASSERT_EQ(first.outcome, SendResult::Outcome::Accepted) << first.message.toStdString();
+    EXPECT_FALSE(first.duplicate);
+    EXPECT_TRUE(first.remoteId.startsWith(QStringLiteral("doc_")));
+
+    const SendResult replay = a->send(doc);
+    ASSERT_EQ(replay.outcome, SendResult::Outcome::Accepted) << replay.message.toStdString();
+    EXPECT_TRUE(replay.duplicate);
+    EXPECT_EQ(replay.remoteId, first.remoteId);
+
+    const StatusPoll poll = a->pollStatus(QString());
+    ASSERT_TRUE(poll.ok) << poll.error.toStdString();
+    ASSERT_EQ(poll.changes.size(), 1);
+    EXPECT_EQ(poll.changes[0].remoteId, first.remoteId);
+    EXPECT_EQ(poll.changes[0].deliveryStatus, QStringLiteral("delivered"));
+    // One curl handle: both uploads and the poll went over one TLS connection.
+    EXPECT_EQ(a->connectionsOpened(), 1);
+    EXPECT_FALSE(a->lastHttpVersion().isEmpty());
+}
+
+TEST_F(HttpsPortalTransportTest, ValidationErrorsComeBackWithRuleIds)
+{
+    OutgoingDocument doc = document(QStringLiteral("INV-BAD"));
+    // Break the payable amount: BR-CO-16 (amount due = total with VAT - paid + rounding).
+    const XmlReadResult read = EInvoiceXml::read(doc.payload);
+    ASSERT_TRUE(read.ok());
+    Invoice broken = *read.invoice;
+    broken.totals.payable = Decimal::fromString(QStringLiteral("1.00"));
+    doc.payload = EInvoiceXml::write(broken, Syntax::Ubl);
+    doc.contentHash = QStringLiteral("bad0000000000000000000000000000001");
+    const SendResult result = a->send(doc);
+    EXPECT_EQ(result.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(result.ruleIds.contains(QStringLiteral("BR-CO-16")))
+        << result.ruleIds.join(',').toStdString();
+    EXPECT_TRUE(result.message.contains(QStringLiteral("BR-CO-16"))) << result.message.toStdString();
+    // Nothing was stored.
+    EXPECT_TRUE(a->pollStatus(QString()).changes.isEmpty());
+
+    doc.payload = "<not-an-invoice/>";
+    doc.contentHash = QStringLiteral("bad0000000000000000000000000000002");
+    const SendResult unreadable = a->send(doc);
+    EXPECT_EQ(unreadable.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(unreadable.message.contains(QStringLiteral("400"))) << unreadable.message.toStdString();
+}
+
+TEST_F(HttpsPortalTransportTest, BadTokenIsRefusedPermanentlyAndMissingTokenIsTransient)
+{
+    auto wrong = transport(portal, QStringLiteral("eip_not-a-real-token"));
+    const SendResult refused = wrong->send(document(QStringLiteral("INV-T1")));
+    EXPECT_EQ(refused.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(refused.message.contains(QStringLiteral("refused the API token")))
+        << refused.message.toStdString();
+    EXPECT_FALSE(refused.message.contains(QStringLiteral("eip_not-a-real-token")));
+    EXPECT_FALSE(wrong->pollInbox().ok);
+
+    auto locked = transport(portal, QString());
+    const SendResult waiting = locked->send(document(QStringLiteral("INV-T2")));
+    EXPECT_EQ(waiting.outcome, SendResult::Outcome::Transient);
+    EXPECT_TRUE(waiting.message.contains(QStringLiteral("No API token"))) << waiting.message.toStdString();
+}
+
+TEST_F(HttpsPortalTransportTest, UntrustedCertificateIsRefused)
+{
+    // Only the system store: the portal's self-signed certificate must not be accepted.
+    auto untrusting = transport(portal, tokenA, QString());
+    const SendResult result = untrusting->send(document(QStringLiteral("INV-TLS")));
+    EXPECT_EQ(result.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(result.message.contains(QStringLiteral("certificate"))) << result.message.toStdString();
+    EXPECT_FALSE(untrusting->pollInbox().ok);
+    // ... and nothing reached the portal.
+    EXPECT_TRUE(a->pollStatus(QString()).changes.isEmpty());
+
+    // A different CA (another self-signed certificate) is no better.
+    const QString otherCert = portal.dir() + QStringLiteral("/other.pem");
+    ASSERT_TRUE(PortalProcess::makeCertificate(otherCert, portal.dir() + QStringLiteral("/other.key")));
+    auto wrongCa = transport(portal, tokenA, otherCert);
+    EXPECT_EQ(wrongCa->send(document(QStringLiteral("INV-TLS2"))).outcome, SendResult::Outcome::Permanent);
+}
+
+TEST_F(HttpsPortalTransportTest, StatusPollingWithCursorReturnsOnlyNewChanges)
+{
+    const SendResult s1 = a->send(document(QStringLiteral("INV-2001")));
+    const SendResult s2 = a->send(document(QStringLiteral("INV-2002"), QStringLiteral("0088:7300010000001")));
+    ASSERT_EQ(s1.outcome, SendResult::Outcome::Accepted);
+    ASSERT_EQ(s2.outcome, SendResult::Outcome::Accepted);
+
+    const StatusPoll first = a->pollStatus(QString());
+    ASSERT_TRUE(first.ok) << first.error.toStdString();
+    ASSERT_EQ(first.changes.size(), 2);
+    EXPECT_EQ(first.changes[0].remoteId, s1.remoteId);
+    EXPECT_EQ(first.changes[0].deliveryStatus, QStringLiteral("delivered"));
+    EXPECT_EQ(first.changes[1].remoteId, s2.remoteId);
+    EXPECT_EQ(first.changes[1].deliveryStatus, QStringLiteral("undeliverable")); // nobody has that address
+    EXPECT_FALSE(first.nextCursor.isEmpty());
+
+    const StatusPoll nothingNew = a->pollStatus(first.nextCursor);
+    ASSERT_TRUE(nothingNew.ok);
+    EXPECT_TRUE(nothingNew.changes.isEmpty());
+    EXPECT_EQ(nothingNew.nextCursor, first.nextCursor);
+
+    const InboxPoll inbox = b->pollInbox();
+    ASSERT_EQ(inbox.documents.size(), 1);
+    ASSERT_EQ(b->acknowledgeIncoming(inbox.documents[0].remoteId), QString());
+    const StatusPoll afterAck = a->pollStatus(first.nextCursor);
+    ASSERT_EQ(afterAck.changes.size(), 1);
+    EXPECT_EQ(afterAck.changes[0].remoteId, s1.remoteId);
+    EXPECT_EQ(afterAck.changes[0].deliveryStatus, QStringLiteral("fetched"));
+}
+
+TEST_F(HttpsPortalTransportTest, TwoCompaniesExchangeAnInvoiceEndToEnd)
+{
+    const OutgoingDocument doc = document(QStringLiteral("INV-E2E-1"));
+    const SendResult sent = a->send(doc);
+    ASSERT_EQ(sent.outcome, SendResult::Outcome::Accepted) << sent.message.toStdString();
+    StatusPoll status = a->pollStatus(QString());
+    ASSERT_EQ(status.changes.size(), 1);
+    EXPECT_EQ(status.changes[0].deliveryStatus, QStringLiteral("delivered"));
+
+    // B's inbox has it; A's does not.
+    const InboxPoll inbox = b->pollInbox();
+    ASSERT_TRUE(inbox.ok) << inbox.error.toStdString();
+    ASSERT_EQ(inbox.documents.size(), 1);
+    const IncomingDocument in = inbox.documents[0];
+    EXPECT_EQ(in.remoteId, sent.remoteId);
+    EXPECT_EQ(in.invoiceNumber, QStringLiteral("INV-E2E-1"));
+    EXPECT_FALSE(in.senderName.isEmpty());
+    EXPECT_TRUE(in.receivedAt.isValid());
+    EXPECT_TRUE(a->pollInbox().documents.isEmpty());
+
+    // B downloads UBL (the bytes A sent), CII (a readable CII invoice of the same number) and the PDF.
+    QString error;
+    const QByteArray ubl = b->fetchIncoming(in.remoteId, QStringLiteral("ubl"), &error);
+    EXPECT_EQ(ubl, doc.payload) << error.toStdString();
+    const QByteArray cii = b->fetchIncoming(in.remoteId, QStringLiteral("cii"), &error);
+    const XmlReadResult ciiRead = EInvoiceXml::read(cii);
+    ASSERT_TRUE(ciiRead.ok()) << ciiRead.error.toStdString() << error.toStdString();
+    EXPECT_EQ(ciiRead.syntax, Syntax::Cii);
+    EXPECT_EQ(ciiRead.invoice->number, QStringLiteral("INV-E2E-1"));
+    EXPECT_EQ(b->fetchIncoming(in.remoteId, QStringLiteral("pdf"), &error), einvoice::test::samplePdf());
+    // A cannot fetch from B's inbox; bad ids and formats are refused before any request.
+    EXPECT_TRUE(a->fetchIncoming(in.remoteId, QStringLiteral("ubl"), &error).isEmpty());
+    EXPECT_TRUE(error.contains(QStringLiteral("404"))) << error.toStdString();
+    EXPECT_TRUE(b->fetchIncoming(QStringLiteral("../../etc"), QStringLiteral("ubl"), &error).isEmpty());
+    EXPECT_TRUE(b->fetchIncoming(in.remoteId, QStringLiteral("exe"), &error).isEmpty());
+
+    // B acknowledges: delivered once; A sees "fetched".
+    EXPECT_EQ(b->acknowledgeIncoming(in.remoteId), QString());
+    EXPECT_EQ(b->acknowledgeIncoming(in.remoteId), QString()); // idempotent
+    EXPECT_TRUE(b->pollInbox().documents.isEmpty());
+    status = a->pollStatus(status.nextCursor);
+    ASSERT_EQ(status.changes.size(), 1);
+    EXPECT_EQ(status.changes[0].deliveryStatus, QStringLiteral("fetched"));
+
+    // B posts business statuses back; A sees them in order of the cursor.
+    EXPECT_EQ(
+        b->sendInvoiceResponse(in.remoteId, QStringLiteral("AP"), QStringLiteral("Approved for payment")),
+        QString());
+    status = a->pollStatus(status.nextCursor);
+    ASSERT_EQ(status.changes.size(), 1);
+    EXPECT_EQ(status.changes[0].businessStatus, QStringLiteral("AP"));
+    EXPECT_EQ(status.changes[0].message, QStringLiteral("Approved for payment"));
+    EXPECT_EQ(b->sendInvoiceResponse(in.remoteId, QStringLiteral("PD"), QStringLiteral("Paid 2025-01-31")),
+              QString());
+    status = a->pollStatus(status.nextCursor);
+    ASSERT_EQ(status.changes.size(), 1);
+    EXPECT_EQ(status.changes[0].businessStatus, QStringLiteral("PD"));
+    EXPECT_EQ(status.changes[0].deliveryStatus, QStringLiteral("fetched"));
+    // Only the receiver may answer, and only with the Peppol codes.
+    EXPECT_NE(a->sendInvoiceResponse(in.remoteId, QStringLiteral("PD"), QString()), QString());
+    EXPECT_NE(b->sendInvoiceResponse(in.remoteId, QStringLiteral("XX"), QString()), QString());
+}
+
+TEST_F(HttpsPortalTransportTest, DirectoryLookupFindsParticipants)
+{
+    for (const QString &query : {QStringLiteral("556732-1707"), QStringLiteral("SE556732170701"),
+                                 QStringLiteral("company a"), QStringLiteral("0007:5567321707")}) {
+        const DirectoryLookup found = b->lookup(query);
+        ASSERT_TRUE(found.ok) << found.error.toStdString();
+        ASSERT_EQ(found.participants.size(), 1) << query.toStdString();
+        EXPECT_EQ(found.participants[0].endpoint, kEndpointA);
+        EXPECT_EQ(found.participants[0].name, QStringLiteral("Company A"));
+        EXPECT_TRUE(found.participants[0].canReceive);
+    }
+    const DirectoryLookup none = b->lookup(QStringLiteral("Nobody AB"));
+    ASSERT_TRUE(none.ok);
+    EXPECT_TRUE(none.participants.isEmpty());
+}
+
+TEST_F(HttpsPortalTransportTest, ConcurrentUploadsAreAllAcceptedExactlyOnce)
+{
+    constexpr int kThreads = 16;
+    constexpr int kPerThread = 20;
+    std::vector<QList<OutgoingDocument>> docs(kThreads);
+    for (int t = 0; t < kThreads; ++t)
+        for (int i = 0; i < kPerThread; ++i)
+            docs[t].append(document(QStringLiteral("C-%1-%2").arg(t).arg(i), kEndpointB, false));
+    std::vector<QStringList> ids(kThreads);
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            auto client = transport(portal, tokenA);
+            for (const OutgoingDocument &d : docs[t]) {
+                const SendResult r = client->send(d);
+                if (r.outcome != SendResult::Outcome::Accepted || r.duplicate)
+                    ++failures;
+                ids[t].append(r.remoteId);
+            }
+            // Every client retries its first document: the same id comes back.
+            const SendResult again = client->send(docs[t].first());
+            if (!again.duplicate || again.remoteId != ids[t].first())
+                ++failures;
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    EXPECT_EQ(failures.load(), 0);
+    QSet<QString> unique;
+    for (const QStringList &l : ids)
+        for (const QString &id : l)
+            unique.insert(id);
+    EXPECT_EQ(unique.size(), kThreads * kPerThread);
+    const StatusPoll all = a->pollStatus(QString());
+    ASSERT_TRUE(all.ok);
+    EXPECT_EQ(all.changes.size(), kThreads * kPerThread);
+    EXPECT_EQ(b->pollInbox().documents.size(), kThreads * kPerThread);
+}
+
+class RateLimitedPortalTest : public HttpsPortalTransportTest
+{
+protected:
+    QStringList extraServeArgs() const override
+    {
+        return {QStringLiteral("--rate-limit"), QStringLiteral("3/60")};
+    }
+};
+
+TEST_F(RateLimitedPortalTest, TooManyRequestsIsTransientWithRetryAfter)
+{
+    for (int i = 0; i < 3; ++i) {
+        const SendResult ok = a->send(document(QStringLiteral("INV-R%1").arg(i)));
+        ASSERT_EQ(ok.outcome, SendResult::Outcome::Accepted) << i << ok.message.toStdString();
+    }
+    const SendResult limited = a->send(document(QStringLiteral("INV-R3")));
+    EXPECT_EQ(limited.outcome, SendResult::Outcome::Transient);
+    ASSERT_TRUE(limited.retryAfterSecs.has_value()) << limited.message.toStdString();
+    EXPECT_GE(*limited.retryAfterSecs, 1);
+    EXPECT_LE(*limited.retryAfterSecs, 20); // one request per 20 s refills
+    EXPECT_TRUE(limited.message.contains(QStringLiteral("429")));
+    // The budget is per token: B is not affected.
+    EXPECT_TRUE(b->pollInbox().ok);
+}
+
+TEST(HttpsPortalTransportPlain, PlainHttpWorksOnLoopbackOnly)
+{
+    PortalProcess portal;
+    const QString token = portal.addAccount(QStringLiteral("Company A"), kEndpointA);
+    portal.addAccount(QStringLiteral("Company B"), kEndpointB);
+    ASSERT_TRUE(portal.start(false));
+    ASSERT_TRUE(portal.baseUrl().startsWith(QStringLiteral("http://127.0.0.1:")));
+    auto plain = transport(portal, token, QString());
+    const SendResult sent = plain->send(document(QStringLiteral("INV-PLAIN")));
+    EXPECT_EQ(sent.outcome, SendResult::Outcome::Accepted) << sent.message.toStdString();
+    EXPECT_EQ(plain->lastHttpVersion(), QStringLiteral("1.1"));
+
+    HttpsPortalTransport::Options o;
+    o.baseUrl = QStringLiteral("http://portal.example.com");
+    HttpsPortalTransport remote(o, [] { return QStringLiteral("t"); });
+    const SendResult refused = remote.send(document(QStringLiteral("INV-PLAIN2")));
+    EXPECT_EQ(refused.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(refused.message.contains(QStringLiteral("unencrypted"))) << refused.message.toStdString();
+}
+
+TEST(HttpsPortalTransportFaults, PortalDownIsTransient)
+{
+    // Take a free port and close it again: nothing listens there.
+    QTcpServer probe;
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    HttpsPortalTransport::Options o;
+    o.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    o.noProxy = true;
+    HttpsPortalTransport down(o, [] { return QStringLiteral("t"); });
+    const SendResult r = down.send(document(QStringLiteral("INV-DOWN")));
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
+    EXPECT_TRUE(r.message.contains(QStringLiteral("could not be reached"))) << r.message.toStdString();
+    EXPECT_FALSE(down.pollStatus(QString()).ok);
+}
+
+TEST(HttpsPortalTransportFaults, SlowServerHitsTheTimeout)
+{
+    // A socket that listens but never answers: the connect succeeds (backlog), the answer never comes.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(fd, 4), 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+    HttpsPortalTransport::Options o;
+    o.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(ntohs(addr.sin_port));
+    o.noProxy = true;
+    o.totalTimeoutSecs = 1;
+    HttpsPortalTransport slow(o, [] { return QStringLiteral("t"); });
+    QDeadlineTimer bound(15000);
+    const SendResult r = slow.send(document(QStringLiteral("INV-SLOW")));
+    ::close(fd);
+    EXPECT_FALSE(bound.hasExpired());
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
+    EXPECT_TRUE(r.message.contains(QStringLiteral("could not be reached"))) << r.message.toStdString();
+}
