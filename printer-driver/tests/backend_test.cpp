@@ -7,9 +7,13 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonObject>
+#include <csignal>
 #include <cups/backend.h>
 #include <gtest/gtest.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace einvoice::printertest;
 
@@ -283,6 +287,45 @@ TEST_F(BackendTest, MissingSpoolRootParentStopsTheQueue)
     EXPECT_EQ(r.exitCode, CUPS_BACKEND_STOP);
     EXPECT_NE(r.err.find("ERROR: Cannot "), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(harness.spoolRoot() + "/no/such"), std::string::npos) << r.err;
+}
+
+TEST_F(BackendTest, CancelledJobLeavesNothingBehind)
+{
+    // Half a job on stdin, the pipe kept open: the backend waits in read() until cupsd's SIGTERM.
+    int in[2];
+    ASSERT_EQ(pipe(in), 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+    posix_spawn_file_actions_addclose(&actions, in[1]);
+    const std::string uri = "DEVICE_URI=" + harness.deviceUri();
+    const std::string backend = PrinterTestEnv::backendPath();
+    char *argv[] = {const_cast<char *>(backend.c_str()),
+                    const_cast<char *>("95"),
+                    const_cast<char *>(user.name.c_str()),
+                    const_cast<char *>("cancel"),
+                    const_cast<char *>("1"),
+                    const_cast<char *>(""),
+                    nullptr};
+    char *envp[] = {const_cast<char *>(uri.c_str()), nullptr};
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, backend.c_str(), &actions, nullptr, argv, envp), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    close(in[0]);
+    const std::string half = invoice().substr(0, 100000);
+    ASSERT_EQ(write(in[1], half.data(), half.size()), static_cast<ssize_t>(half.size()));
+
+    const std::string part = dir() + "/.job-95-cancel.pdf.part";
+    struct stat st;
+    EXPECT_TRUE(
+        PrinterTestEnv::waitFor([&] { return stat(part.c_str(), &st) == 0 && st.st_size == 100000; }));
+    kill(pid, SIGTERM);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    close(in[1]);
+    ASSERT_TRUE(WIFEXITED(status)) << "the backend must handle SIGTERM, not die of it";
+    EXPECT_EQ(WEXITSTATUS(status), CUPS_BACKEND_FAILED);
+    EXPECT_TRUE(PrinterTestEnv::list(dir()).empty()) << PrinterTestEnv::list(dir()).front();
 }
 
 } // namespace
