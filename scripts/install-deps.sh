@@ -16,6 +16,7 @@ packages=(
   gnome-keyring dbus dbus-x11 libsecret-tools libsecret-1-0
   xvfb xauth trayer qt6-svg-dev
   dpkg-dev fakeroot file unzip
+  openssl
 )
 
 missing=()
