@@ -258,11 +258,14 @@ Engine::Submitted Engine::submitFile(const QString &path, const QString &profile
     if (added.isDuplicate) {
         out.duplicate = true;
         const std::optional<Job> existing = m_journal.job(added.jobId);
-        // The same original found again before its first reading finished (a restart) is not
-        // a duplicate: the reading archives it.
-        const bool sameCapture = existing && existing->originalPath == path &&
-                                 (existing->state == JobState::Captured || existing->state == JobState::Read);
-        if (!sameCapture) {
+        if (existing && existing->originalPath == path) {
+            // The same original found again after a restart. Before its reading finished, the
+            // reading archives it; after, archiving was all that was left to do.
+            if (existing->state != JobState::Captured && existing->state != JobState::Read)
+                archive(*existing, existing->state == JobState::Failed, existing->lastError);
+            return out;
+        }
+        {
             qCInfo(lcEngine) << path << "is the same document as job" << added.jobId << "; not sent again";
             m_journal.note(added.jobId, tr("The same document came in again as %1; it is not sent twice.")
                                             .arg(QDir::toNativeSeparators(path)));
