@@ -1,3 +1,4 @@
+#include "invoicetitle.h"
 #include "labeldictionary.h"
 #include "pdftextlayout.h"
 #include "testsupport.h"
@@ -159,6 +160,107 @@ TEST(TextInvoiceReader, InconsistentTotalsAreNotReady)
     EXPECT_EQ(r.invoice.issueDate, QDate(2018, 3, 5));
     EXPECT_FALSE(r.ready);
     EXPECT_TRUE(r.reviewReasons.join(' ').contains("totals"));
+}
+
+TEST(PdfTextLayout, JoinsWordsKernedApartAndSplitsAtBullets)
+{
+    // "Liefer" + "ant" nearly touch (kerning inside one word); "ant" and "GmbH" have a real space.
+    const QList<TextWord> words = {
+        {"Liefer", QRectF(40, 100, 24, 9)},   {"ant", QRectF(65, 100, 13, 9)},
+        {"GmbH", QRectF(81, 100, 28, 9)},     {"Aarhus", QRectF(40, 200, 36, 9)},
+        {"Isenkram", QRectF(79, 200, 48, 9)}, {"·", QRectF(130, 200, 3, 9)},
+        {"CVR", QRectF(136, 200, 18, 9)},     {"60203504", QRectF(157, 200, 48, 9)}};
+    const auto layout = PdfTextLayout::fromWords({words}, {QSizeF(595, 842)});
+    const auto &lines = layout.pages()[0].lines;
+    ASSERT_EQ(lines.size(), 2);
+    ASSERT_EQ(lines[0].segments.size(), 1);
+    EXPECT_EQ(lines[0].segments[0].text, "Lieferant GmbH");
+    ASSERT_EQ(lines[1].segments.size(), 2);
+    EXPECT_EQ(lines[1].segments[0].text, "Aarhus Isenkram");
+    EXPECT_EQ(lines[1].segments[1].text, "CVR 60203504");
+}
+
+TEST(InvoiceTitle, ReadsNumberAndDateFromTitleLines)
+{
+    auto t = matchInvoiceTitle(QStringLiteral("Teilrechnung Bau (875) Nr. 210111 vom 30.05.2025"));
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->number, "210111");
+    EXPECT_EQ(t->dateText, "30.05.2025");
+    EXPECT_FALSE(t->creditNote);
+    t = matchInvoiceTitle(QStringLiteral("Gutschrift (Selbst ausgestellte Rechnung) Nr. 471102 vom"));
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->number, "471102");
+    EXPECT_TRUE(t->dateFollows);
+    EXPECT_TRUE(t->creditNote);
+    t = matchInvoiceTitle(QStringLiteral("FAKTURA 92426725"));
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->number, "92426725");
+    t = matchInvoiceTitle(QStringLiteral("INVOICE I/00000"));
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->number, "I/00000");
+    // A sentence that mentions an order number is not a title; neither is a bare short number.
+    EXPECT_FALSE(
+        matchInvoiceTitle(QStringLiteral("Rechnung gemäß Bestellung Nr. 2018-471331 vom 01.03.2018.")));
+    EXPECT_FALSE(matchInvoiceTitle(QStringLiteral("Faktura 1")));
+    EXPECT_FALSE(matchInvoiceTitle(QStringLiteral("Rechnungsdatum 12.03.2024")));
+}
+
+TEST(TextInvoiceReader, ReadsPartyBlocksPastTheirNumbersAndSkipsStreets)
+{
+    const auto layout =
+        PdfTextLayout::fromWords({page({{"Schlussrechnung Bau (877) Nr. 181301674 vom", 40, 40},
+                                        {"15.11.2024", 40, 52},
+                                        {"Stylesheet-Version: 2.6 vom 10.11.2025", 40, 70},
+                                        {"Verkäufer:", 40, 100},
+                                        {"Nummer : 549910", 40, 112},
+                                        {"Verkehrsbetriebe GmbH", 40, 124},
+                                        {"Musterstraße 3", 40, 136},
+                                        {"Käufer:", 40, 180},
+                                        {"Nummer : GE2020211", 40, 192},
+                                        {"Kunden AG Mitte", 40, 204},
+                                        {"Kundenstraße 15", 40, 216}})},
+                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.number, "181301674");
+    EXPECT_EQ(r.invoice.issueDate, QDate(2024, 11, 15));
+    EXPECT_EQ(r.invoice.seller.name, "Verkehrsbetriebe GmbH");
+    EXPECT_EQ(r.invoice.buyer.name, "Kunden AG Mitte");
+}
+
+TEST(TextInvoiceReader, DropsABreakdownLookalikeThatDoesNotAddUp)
+{
+    // "Frais 10,00% sur 100,00  10,00" has rate x base = amount but is a charge line, not VAT.
+    const auto layout = PdfTextLayout::fromWords({page({{"FACTURE N° : F1001", 300, 40},
+                                                        {"CHARGE 10,00% sur 100,00 EUR", 40, 200},
+                                                        {"10,00", 300, 200},
+                                                        {"S", 40, 300},
+                                                        {"20,00%", 100, 300},
+                                                        {"100,00", 200, 300},
+                                                        {"20,00", 300, 300},
+                                                        {"Total HT", 40, 400},
+                                                        {"100,00", 300, 400},
+                                                        {"Total TVA", 40, 415},
+                                                        {"20,00", 300, 415},
+                                                        {"Total TTC", 40, 430},
+                                                        {"120,00", 300, 430}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    ASSERT_EQ(r.invoice.vatBreakdown.size(), 1);
+    EXPECT_EQ(r.invoice.vatBreakdown[0].rate->toString(), "20.00");
+    EXPECT_EQ(r.invoice.vatBreakdown[0].taxableAmount.toString(), "100.00");
+    EXPECT_EQ(r.invoice.totals.taxInclusive.toString(), "120.00");
+}
+
+TEST(TextInvoiceReader, ReadsALabelBrokenOverTwoLines)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"Hyvityslaskun", 300, 100},
+                                                        {"20252266", 400, 100},
+                                                        {"nro", 300, 110},
+                                                        {"Päiväys", 300, 130},
+                                                        {"15.03.2025", 400, 130}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.number, "20252266");
 }
 
 // Writes predictions for a corpus folder when TEXTREADER_CORPUS and TEXTREADER_PRED are set

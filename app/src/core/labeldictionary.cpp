@@ -37,7 +37,9 @@ const Row kRows[] = {
      "número da fatura|numero da fatura|n fatura|no fatura|fatura n|fatura no|n.o fatura|fatura n.o|"
      "n documento|no documento|n.o documento|"
      // it
-     "numero fattura|fattura n|n fattura|fattura nr|numero documento"},
+     "numero fattura|fattura n|n fattura|fattura nr|numero documento|"
+     // a document grid's "Número" column (pt, es, it): the document's own number
+     "número|numero|fatura n.º|n.º fatura|n.º documento"},
     {LabelKind::IssueDate,
      "invoice date|date of issue|issue date|date issued|date|dated|billing date|document date|"
      "fakturadatum|datum|fakturadato|dato|utstedt|"
@@ -56,7 +58,7 @@ const Row kRows[] = {
      "fälligkeitsdatum|fällig am|zahlbar bis|fälligkeit|fällig|"
      "date d'échéance|date d'echeance|échéance|echeance|date limite de paiement|"
      "vervaldatum|uiterste betaaldatum|fecha de vencimiento|vencimiento|"
-     "data de vencimento|vencimento|data vencimento|data di scadenza|scadenza"},
+     "data de vencimento|vencimento|data vencimento|data venc|data de venc|data di scadenza|scadenza"},
     {LabelKind::OrderReference,
      "order number|order no|order nr|purchase order|purchase order number|po number|po no|po|your order|"
      "order reference|order ref|customer order|"
@@ -68,7 +70,8 @@ const Row kRows[] = {
      "numéro de commande|n commande|no commande|bon de commande|commande|votre commande|"
      "bestelnummer|inkooporder|uw bestelling|"
      "número de pedido|pedido|orden de compra|"
-     "encomenda|v encomenda|n encomenda|nota de encomenda|requisição|requisicao|n requisição|"
+     "encomenda|v encomenda|n encomenda|n.º encomenda|nota de encomenda|requisição|requisicao|n requisição|"
+     "n.º requisição|"
      "numero ordine|ordine|rif ordine|vs ordine"},
     {LabelKind::BuyerReference,
      "your reference|your ref|buyer reference|customer reference|attention|attn|"
@@ -129,7 +132,7 @@ const Row kRows[] = {
      "beløb at betale|at betale|total at betale|"
      "maksettava|maksettava yhteensä|yhteensä maksettava|"
      "zahlbetrag|zu zahlen|fälliger betrag|offener betrag|zahlbarer betrag|zu zahlender betrag|"
-     "net à payer|montant à payer|reste à payer|à payer|"
+     "net à payer|net a payer|montant à payer|montant a payer|reste à payer|reste a payer|à payer|"
      "te betalen|total a pagar|importe a pagar|valor a pagar|totale da pagare|netto a pagare"},
     {LabelKind::Rounding,
      "rounding|öresutjämning|öresavrundning|øreavrunding|avrunding|afrunding|øreafrunding|pyöristys|"

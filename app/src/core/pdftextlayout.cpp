@@ -24,9 +24,41 @@ QString fromUstring(const poppler::ustring &s)
 // label dictionaries and number parsers see ordinary text.
 QString cleanWord(const QString &raw)
 {
-    QString t = raw.normalized(QString::NormalizationForm_KC);
+    // NFKC folds the ordinal indicators of "n.º" and "art.º" into plain letters; keep them.
+    QString t, run;
+    for (const QChar c : raw) {
+        if (c == QChar(0x00BA) || c == QChar(0x00AA)) {
+            t += run.normalized(QString::NormalizationForm_KC) + c;
+            run.clear();
+        } else {
+            run += c;
+        }
+    }
+    t += run.normalized(QString::NormalizationForm_KC);
     t.replace(QChar(0x00AD), QString()); // soft hyphen
     return t.trimmed();
+}
+
+// Some producers kern inside words so that Poppler breaks them ("Liefer ant GmbH",
+// "Ver käufer"). A real word space is about a quarter of the font size; a piece that follows
+// a letter almost touching it and starts in lower case is the rest of the same word.
+void mergeSplitWords(QList<TextWord> &words)
+{
+    for (int i = 1; i < words.size();) {
+        TextWord &prev = words[i - 1];
+        const TextWord &w = words[i];
+        const double gap = w.box.left() - prev.box.right();
+        const double h = std::min(prev.box.height(), w.box.height());
+        const bool joinable = !prev.text.isEmpty() && !w.text.isEmpty() && prev.text.back().isLetter() &&
+                              w.text.front().isLetter() && w.text.front().isLower();
+        if (joinable && gap > -0.1 * h && gap < 0.17 * h) {
+            prev.text += w.text;
+            prev.box = prev.box.united(w.box);
+            words.removeAt(i);
+            continue;
+        }
+        ++i;
+    }
 }
 
 } // namespace
@@ -70,6 +102,7 @@ QList<TextLine> PdfTextLayout::buildLines(QList<TextWord> words)
     for (TextLine &l : lines) {
         std::stable_sort(l.words.begin(), l.words.end(),
                          [](const TextWord &a, const TextWord &b) { return a.box.left() < b.box.left(); });
+        mergeSplitWords(l.words);
         l.box = QRectF();
         for (const TextWord &w : l.words)
             l.box = l.box.isNull() ? w.box : l.box.united(w.box);
@@ -78,6 +111,17 @@ QList<TextLine> PdfTextLayout::buildLines(QList<TextWord> words)
         TextSegment cur;
         for (int i = 0; i < l.words.size(); ++i) {
             const TextWord &w = l.words[i];
+            // "Name · Street · CVR 123": a bullet or bar between fields ends a segment like a
+            // column gap does, so every field of a one-line footer is read on its own.
+            static const QStringList separators = {QStringLiteral("·"), QStringLiteral("|"),
+                                                   QStringLiteral("•"), QStringLiteral("‧"),
+                                                   QStringLiteral("∙")};
+            if (separators.contains(w.text)) {
+                if (cur.wordCount > 0)
+                    l.segments.append(cur);
+                cur = TextSegment();
+                continue;
+            }
             if (cur.wordCount > 0) {
                 const TextWord &prev = l.words[i - 1];
                 const double gap = w.box.left() - prev.box.right();

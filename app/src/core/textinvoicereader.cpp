@@ -2,6 +2,7 @@
 
 #include "dateparser.h"
 #include "identifiers.h"
+#include "invoicetitle.h"
 #include "labeldictionary.h"
 #include "layouttemplate.h"
 #include "numberparser.h"
@@ -170,6 +171,42 @@ const QRegularExpression &legalFormPattern()
     return re;
 }
 
+const QRegularExpression &salutationPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(exmo|exma|exmos|exmas|attn|att\\.|c/o|sr\\.|sra\\.|to:?$|an:?$|à:?$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+/// "Flugzeugallee 17", "Bygdøy Allé 9A", "Rua Direita, 107": a street line, never a party name.
+bool streetLike(const QString &t)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[\\p{L}][\\p{L}.' "
+                       "-]{2,40},?\\s\\d{1,4}\\s?[A-Za-z]?(?:[,.]?\\s?\\d{0,3}\\.?\\s?\\p{L}{0,3}\\.?)?$"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return re.match(t.trimmed()).hasMatch();
+}
+
+/// "AI", "LA": a logo made of a company's initials.
+bool isInitials(const QString &t)
+{
+    static const QRegularExpression re(QStringLiteral("^\\p{Lu}{2,3}$"),
+                                       QRegularExpression::UseUnicodePropertiesOption);
+    return re.match(t.trimmed()).hasMatch();
+}
+
+/// The initials of the words of a name ("Aarhus Isenkram I/S" -> "AII", "AI" matches its prefix).
+bool initialsMatch(const QString &initials, const QString &name)
+{
+    QString first;
+    for (const QString &w : name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (w[0].isLetter())
+            first += w[0].toUpper();
+    return initials.size() >= 2 && first.startsWith(initials.trimmed());
+}
+
 bool hasDigit(const QString &s)
 {
     return std::any_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
@@ -205,8 +242,13 @@ private:
     const TextSegment &seg(const SegRef &s) const { return line(s).segments[s.seg]; }
     QStringList wordsOf(const SegRef &s, int from = 0) const;
     bool isLabelSegment(const SegRef &s) const;
+    bool isBlockHeading(const SegRef &s) const;
+    bool isLabelWithValue(const SegRef &s) const;
 
     void collectHits();
+    QStringList wordsDirectlyBelow(const SegRef &s) const;
+    bool hasInitialsLogo(int page, int line, const QRectF &box, const QString &name) const;
+    QString legalFormTailBelow(int page, int line, const QRectF &box) const;
     QList<Candidate> valuesFor(const LabelHit &h, bool allowBelow = true) const;
     QString idFrom(const QString &text) const;
     std::optional<Decimal> amountFrom(const QString &text) const;
@@ -237,6 +279,7 @@ private:
     bool m_totalsConsistent = false;
     const LayoutTemplate *m_template = nullptr;
     bool m_creditNote = false;
+    bool m_invoiceTitle = false; // the page calls itself an invoice (not a credit note)
     bool m_linesAddUp = false;
     SegRef m_sellerName, m_buyerName;
     QString m_ibanCountry;
@@ -266,6 +309,71 @@ bool Reader::isLabelSegment(const SegRef &s) const
     return m->wordCount == words.size() || words.last().endsWith(QLatin1Char(':')) || m->specificity >= 5;
 }
 
+/// Whether a logo of the name's initials sits just above the name (a common letterhead).
+bool Reader::hasInitialsLogo(int p, int l, const QRectF &box, const QString &name) const
+{
+    const TextPage &pg = page(p);
+    for (int i = std::max(0, l - 3); i < l; ++i)
+        for (const TextSegment &s : pg.lines[i].segments)
+            if (isInitials(s.text) && initialsMatch(s.text, name) &&
+                box.top() - s.box.bottom() < 4 * box.height() && s.box.right() > box.left() - box.height() &&
+                s.box.left() < box.right() + box.height())
+                return true;
+    return false;
+}
+
+/// The words of a short segment that continues @p s on the next line, left-aligned with it.
+QStringList Reader::wordsDirectlyBelow(const SegRef &s) const
+{
+    const TextPage &pg = page(s.page);
+    if (s.line + 1 >= pg.lines.size())
+        return {};
+    const QRectF box = seg(s).box;
+    const TextLine &next = pg.lines[s.line + 1];
+    for (int i = 0; i < next.segments.size(); ++i) {
+        const TextSegment &n = next.segments[i];
+        if (std::abs(n.box.left() - box.left()) < 2 && n.box.top() - box.bottom() < 0.6 * box.height() &&
+            n.wordCount <= 2 && !hasDigit(n.text))
+            return wordsOf(SegRef{s.page, s.line + 1, i});
+    }
+    return {};
+}
+
+/// "AB" alone on the line under a name, left-aligned with it: the name's wrapped legal form.
+QString Reader::legalFormTailBelow(int p, int l, const QRectF &box) const
+{
+    const TextPage &pg = page(p);
+    if (l + 1 >= pg.lines.size())
+        return {};
+    for (const TextSegment &n : pg.lines[l + 1].segments) {
+        const QString t = n.text.trimmed();
+        if (std::abs(n.box.left() - box.left()) < 2 && n.box.top() - box.bottom() < 0.6 * box.height() &&
+            !t.contains(QLatin1Char(' ')) && letterCount(t) <= 5 &&
+            legalFormPattern().match(QLatin1Char(' ') + t).hasMatch())
+            return t;
+    }
+    return {};
+}
+
+bool Reader::isBlockHeading(const SegRef &s) const
+{
+    const auto m = LabelDictionary::instance().matchStart(wordsOf(s));
+    return m && (m->kind == LabelKind::SellerBlock || m->kind == LabelKind::BuyerBlock ||
+                 m->kind == LabelKind::DeliveryBlock);
+}
+
+bool Reader::isLabelWithValue(const SegRef &s) const
+{
+    const QStringList words = wordsOf(s);
+    const auto m = LabelDictionary::instance().matchStart(words);
+    if (!m)
+        return false;
+    if (m->wordCount < words.size())
+        return !stripPunctuation(words.mid(m->wordCount).join(QLatin1Char(' '))).isEmpty();
+    const TextLine &l = line(s);
+    return s.seg + 1 < l.segments.size();
+}
+
 void Reader::collectHits()
 {
     const LabelDictionary &dict = LabelDictionary::instance();
@@ -276,7 +384,17 @@ void Reader::collectHits()
             for (int s = 0; s < ln.segments.size(); ++s) {
                 const SegRef ref{p, l, s};
                 const QStringList words = wordsOf(ref);
-                const auto m = dict.matchStart(words);
+                auto m = dict.matchStart(words);
+                if (!m) {
+                    // A label broken over two lines ("Hyvityslaskun" over "nro"): the value
+                    // is still right of its first line.
+                    const QStringList below = wordsDirectlyBelow(ref);
+                    if (!below.isEmpty()) {
+                        const auto joined = dict.matchStart(words + below);
+                        if (joined && joined->wordCount == words.size() + below.size())
+                            m = LabelMatch{joined->kind, int(words.size()), joined->specificity};
+                    }
+                }
                 if (!m)
                     continue;
                 LabelHit h{m->kind, ref, m->specificity, {}, {}, {}};
@@ -426,26 +544,47 @@ void Reader::readNumberAndDates(ExtractionResult &r)
             break;
         }
     }
-    // "Rechnung Nr. 471102 vom 05.03.2018", "Invoice #123": a title followed by the number.
-    static const QRegularExpression titleNo(
-        QStringLiteral("^(?:\\(\\d+\\)\\s*)?(?:nr|no|n|number|nummer|num|#)?\\.?\\s*:?\\s*([A-Za-z]{0,4}[-/"
-                       "]?\\d[\\w/\\-.]*)"
-                       "(?:.*?\\b(?:vom|du|dated|of|del|de|af|av|den)\\s+(.+))?$"),
-        QRegularExpression::CaseInsensitiveOption);
+    // "Rechnung Nr. 471102 vom 05.03.2018", "Teilrechnung Bau (875) Nr. 210111 vom ...",
+    // "Invoice #123": a title followed by the number, the date possibly on the next line.
     Candidate titleDate;
-    for (const LabelHit &h : m_hits) {
-        if ((h.kind != LabelKind::InvoiceTitle && h.kind != LabelKind::CreditNoteTitle) ||
-            h.remainder.isEmpty())
-            continue;
-        const auto m = titleNo.match(h.remainder);
-        if (!m.hasMatch())
-            continue;
-        const QString id = idFrom(m.captured(1));
-        if (!id.isEmpty() && 0.7 > bestNo.score)
-            bestNo = Candidate{id, h.ref.page, h.remainderBox, 0.7};
-        const auto ds = m_dates.findAll(h.remainder);
-        if (!ds.isEmpty() && !titleDate.box.isValid())
-            titleDate = Candidate{ds.first().date.toString(Qt::ISODate), h.ref.page, h.remainderBox, 0.7};
+    bool titleSeen = false;
+    for (int p = 0; p < m_layout.pages().size() && !titleSeen; ++p) {
+        const TextPage &pg = page(p);
+        for (int l = 0; l < pg.lines.size() && !titleSeen; ++l) {
+            const QList<TextSegment> &segs = pg.lines[l].segments;
+            for (int si = 0; si < segs.size(); ++si) {
+                TextSegment sg = segs[si];
+                std::optional<InvoiceTitle> t = matchInvoiceTitle(sg.text);
+                // "Kreditnota        5326721-2": the title alone, its number in the next column.
+                if (!t && si + 1 < segs.size() && !hasDigit(sg.text) && sg.wordCount <= 3) {
+                    t = matchInvoiceTitle(sg.text + QLatin1Char(' ') + segs[si + 1].text);
+                    if (t)
+                        sg.box = sg.box.united(segs[si + 1].box);
+                }
+                if (!t)
+                    continue;
+                const QString id = idFrom(t->number);
+                if (id.isEmpty())
+                    continue;
+                titleSeen = true;
+                if (t->creditNote)
+                    m_creditNote = true;
+                else
+                    m_invoiceTitle = true;
+                if (0.72 > bestNo.score)
+                    bestNo = Candidate{id, p, sg.box, 0.72};
+                QString dateText = t->dateText;
+                QRectF dateBox = sg.box;
+                if (t->dateFollows && l + 1 < pg.lines.size()) {
+                    dateText = pg.lines[l + 1].text();
+                    dateBox = pg.lines[l + 1].box;
+                }
+                const auto ds = m_dates.findAll(dateText);
+                if (!ds.isEmpty() && ds.first().start <= 2)
+                    titleDate = Candidate{ds.first().date.toString(Qt::ISODate), p, dateBox, 0.72};
+                break;
+            }
+        }
     }
     if (!bestNo.text.isEmpty()) {
         inv.number = bestNo.text;
@@ -575,8 +714,9 @@ void Reader::readBreakdown()
                         if ((expect - tax.value).abs() <= Decimal::fromString(QStringLiteral("0.01")) &&
                             (!tax.value.isZero() || rate.percent)) {
                             VatBreakdown vb;
-                            vb.rate = rate.value.abs().normalized().withScale(
-                                2); // rates are reported with two decimals
+                            // Rates are reported with two decimals, as e-invoices usually
+                            // carry them; more printed decimals are kept.
+                            vb.rate = rate.value.abs().withScale(std::max(2, rate.value.fractionDigits()));
                             vb.taxableAmount = base.value.abs();
                             vb.taxAmount = tax.value.abs();
                             vb.category = rate.value.isZero() ? QStringLiteral("Z") : QStringLiteral("S");
@@ -628,6 +768,22 @@ void Reader::readTotals(ExtractionResult &r)
         cands[int(LabelKind::NetTotal)].append(
             AmountCandidate{baseSum, -1, {}, 0.5, FieldSource::Arithmetic});
         cands[int(LabelKind::VatTotal)].append(AmountCandidate{taxSum, -1, {}, 0.5, FieldSource::Arithmetic});
+        // The gross total printed without a label the reader knows (a totals row under column
+        // titles): base + tax of the breakdown, when that amount is printed on the page.
+        const Decimal gross = baseSum + taxSum;
+        bool printed = false;
+        for (int p = int(m_layout.pages().size()) - 1; p >= 0 && !printed; --p)
+            for (const TextLine &l : page(p).lines) {
+                const auto nums = m_numbers.findAll(l.text());
+                if (std::any_of(nums.begin(), nums.end(), [&](const FoundNumber &n) {
+                        return n.hasDecimals && n.value.abs() == gross;
+                    })) {
+                    cands[int(LabelKind::GrossTotal)].append(
+                        AmountCandidate{gross, p, l.box, 0.5, FieldSource::Arithmetic});
+                    printed = true;
+                    break;
+                }
+            }
     }
     auto top = [&](LabelKind k) {
         QList<AmountCandidate> l = cands.value(int(k));
@@ -683,9 +839,14 @@ void Reader::readTotals(ExtractionResult &r)
             consider(none, none, g, false);
 
     m_totalsConsistent = consistent;
-    if (bg.value.isNegative() || bn.value.isNegative())
+    // Credit notes carry positive amounts, as a UBL CreditNote does, also where the page prints
+    // them negative. An invoice that is not titled a credit note keeps its printed sign (a
+    // negative invoice is valid EN 16931); a negative one without any title stays a credit note.
+    const bool negative = bg.value.isNegative() || bn.value.isNegative();
+    const bool keepSign = negative && m_invoiceTitle && !m_creditNote;
+    if (negative && !keepSign)
         m_creditNote = true;
-    // Credit notes carry positive amounts, as a UBL CreditNote does.
+    auto signed_ = [&](const Decimal &v) { return keepSign ? v : v.abs(); };
     auto put = [&](const QString &field, const AmountCandidate &c, double conf) {
         if (c.score <= 0 && c.source != FieldSource::Arithmetic)
             return false;
@@ -695,11 +856,11 @@ void Reader::readTotals(ExtractionResult &r)
     const double base = consistent ? 0.95 : 0.6;
     DocumentTotals &t = r.invoice.totals;
     if (put(QStringLiteral("total_without_vat"), bn, bn.source == FieldSource::Arithmetic ? 0.6 : base))
-        t.taxExclusive = bn.value.abs();
+        t.taxExclusive = signed_(bn.value);
     if (put(QStringLiteral("vat_total"), bv, bv.source == FieldSource::Arithmetic ? 0.6 : base))
-        t.vatTotal = bv.value.abs();
+        t.vatTotal = keepSign && bv.value.isZero() ? bv.value : signed_(bv.value);
     if (put(QStringLiteral("total_with_vat"), bg, bg.source == FieldSource::Arithmetic ? 0.6 : base))
-        t.taxInclusive = bg.value.abs();
+        t.taxInclusive = signed_(bg.value);
     t.lineNetTotal = t.taxExclusive;
     // Amount due: its own label, else the gross total.
     AmountCandidate due = none;
@@ -707,7 +868,7 @@ void Reader::readTotals(ExtractionResult &r)
         if (d.score > due.score)
             due = d;
     if (due.score > 0) {
-        t.payable = due.value.abs();
+        t.payable = signed_(due.value);
         const Decimal diff = (t.payable - t.taxInclusive).abs();
         setEvidence(r, QStringLiteral("amount_due"), diff < Decimal(1) ? base : 0.6, due.page, due.box);
         if (!diff.isZero() && diff < Decimal(1))
@@ -716,7 +877,38 @@ void Reader::readTotals(ExtractionResult &r)
         t.payable = t.taxInclusive;
         setEvidence(r, QStringLiteral("amount_due"), base * 0.9, bg.page, bg.box, FieldSource::Arithmetic);
     }
-    // The breakdown is reported when it adds up to the chosen totals.
+    // The breakdown is reported when it adds up to the chosen totals. A row that only looks
+    // like one ("Frais 10,00% sur 100,00  10,00") is dropped when the others add up without it.
+    if (keepSign && t.taxExclusive.isNegative())
+        for (VatBreakdown &vb : m_breakdown) {
+            vb.taxableAmount = -vb.taxableAmount;
+            vb.taxAmount = vb.taxAmount.isZero() ? vb.taxAmount : -vb.taxAmount;
+        }
+    if (keepSign && t.taxExclusive.isNegative()) {
+        baseSum = -baseSum;
+        taxSum = -taxSum;
+    }
+    if (!m_breakdown.isEmpty() && t.vatTotal && (baseSum != t.taxExclusive || taxSum != *t.vatTotal) &&
+        m_breakdown.size() <= 8) {
+        QList<VatBreakdown> best;
+        for (int mask = 1; mask < (1 << m_breakdown.size()); ++mask) {
+            QList<VatBreakdown> subset;
+            Decimal b, x;
+            for (int i = 0; i < m_breakdown.size(); ++i)
+                if (mask & (1 << i)) {
+                    subset << m_breakdown[i];
+                    b += m_breakdown[i].taxableAmount;
+                    x += m_breakdown[i].taxAmount;
+                }
+            if (b == t.taxExclusive && x == *t.vatTotal && subset.size() > best.size())
+                best = subset;
+        }
+        if (!best.isEmpty()) {
+            m_breakdown = best;
+            baseSum = t.taxExclusive;
+            taxSum = *t.vatTotal;
+        }
+    }
     if (!m_breakdown.isEmpty() && baseSum == t.taxExclusive && t.vatTotal && taxSum == *t.vatTotal) {
         r.invoice.vatBreakdown = m_breakdown;
         setEvidence(r, QStringLiteral("vat_breakdown"), 0.9, -1, {}, FieldSource::Arithmetic);
@@ -771,6 +963,18 @@ void Reader::readIds(ExtractionResult &r)
                         ids.append(f);
                     if (!f.orgPart.isEmpty() && h.kind == LabelKind::OrgNumber)
                         orgs.append(FoundId{f.orgPart, QString(), c.page, c.box, f.score, buyer, false});
+                    break;
+                }
+            }
+            if (h.kind == LabelKind::VatNumber) {
+                // "NIF: 503 357 014": a Portuguese tax number printed without "PT".
+                static const QRegularExpression nifRe(
+                    QStringLiteral("^(\\d{3}\\s?\\d{3}\\s?\\d{3})(?![\\d\\w])"));
+                const auto nm = nifRe.match(c.text);
+                if (nm.hasMatch() && portugueseNifOk(compact(nm.captured(1)))) {
+                    const QString v = compact(nm.captured(1));
+                    if (!nearSeen(ids, v))
+                        ids.append(FoundId{v, QString(), c.page, c.box, 0.9, buyer, true});
                     break;
                 }
             }
@@ -1009,7 +1213,7 @@ void Reader::readParties(ExtractionResult &r)
     static const QRegularExpression noName(QStringLiteral("@|www\\.|https?:|^\\W*$"));
     auto nameLike = [&](const QString &t) {
         return letterCount(t) >= 2 && !t.endsWith(QLatin1Char(':')) && !noName.match(t).hasMatch() &&
-               t.size() <= 70 && !m_dates.parse(t).isValid();
+               t.size() <= 70 && !m_dates.parse(t).isValid() && !salutationPattern().match(t).hasMatch();
     };
     // Block labels ("Bill to", "Verkäufer", "Cliente") and "Name:" inside such a block.
     Candidate seller, buyer;
@@ -1043,22 +1247,28 @@ void Reader::readParties(ExtractionResult &r)
                 seg(h.ref).text.left(seg(h.ref).text.size() - h.remainder.size()).contains(QLatin1Char(':'));
             if (!h.remainder.isEmpty() && !colon)
                 continue; // "Lieferant GmbH": a name that starts like a heading
-            if (!h.remainder.isEmpty() && nameLike(h.remainder) && !hasDigit(h.remainder)) {
-                consider(isBuyer, Candidate{h.remainder, h.ref.page, h.remainderBox, 0.8},
+            // "Sender: Ramirent A/S, SKATTØRAVEGEN 66, 9010, TROMSØ": the name is the part
+            // before the address.
+            const QString head = h.remainder.section(QLatin1Char(','), 0, 0).trimmed();
+            if (!head.isEmpty() && nameLike(head) && !hasDigit(head) &&
+                (head == h.remainder || legalFormPattern().match(head).hasMatch())) {
+                consider(isBuyer, Candidate{head, h.ref.page, h.remainderBox, 0.8},
                          findSeg(h.ref.page, h.remainderBox));
                 continue;
             }
-            for (int l = h.ref.line + 1; l < pg.lines.size() && l <= h.ref.line + 3 && !done; ++l) {
+            for (int l = h.ref.line + 1; l < pg.lines.size() && l <= h.ref.line + 4 && !done; ++l) {
                 for (int s = 0; s < pg.lines[l].segments.size(); ++s) {
                     const TextSegment &bs = pg.lines[l].segments[s];
                     if (std::abs(bs.box.left() - lb.left()) > 3 * lb.height())
                         continue;
-                    static const QRegularExpression salutation(
-                        QStringLiteral("^(exmo|exma|exmos|exmas|attn|att\\.|c/o|sr\\.|sra\\.)"),
-                        QRegularExpression::CaseInsensitiveOption);
-                    if (salutation.match(bs.text).hasMatch() && l < h.ref.line + 3)
+                    if (salutationPattern().match(bs.text).hasMatch() && l < h.ref.line + 4)
                         break; // "Exmo.(s) Sr.(s)": the name follows on the next line
-                    if (isLabelSegment(SegRef{h.ref.page, l, s}) || !nameLike(bs.text)) {
+                    // "Nummer : GE2020211", "Globale Nummer: 4000001123452 (GLN)": the party's
+                    // numbers may come before its name; another block heading ends the block.
+                    const SegRef ref{h.ref.page, l, s};
+                    if (isLabelSegment(ref) && !isBlockHeading(ref) && isLabelWithValue(ref))
+                        break;
+                    if (isLabelSegment(ref) || !nameLike(bs.text) || streetLike(bs.text)) {
                         done = true;
                         break;
                     }
@@ -1135,12 +1345,19 @@ void Reader::readParties(ExtractionResult &r)
             for (int s = 0; s < ln.segments.size(); ++s) {
                 const SegRef ref{0, l, s};
                 QString t = ln.segments[s].text;
-                if (!nameLike(t) || isLabelSegment(ref) || hasDigit(t.left(1)))
+                if (!nameLike(t) || isLabelSegment(ref) || hasDigit(t.left(1)) || streetLike(t))
                     continue;
                 const auto lm = LabelDictionary::instance().matchStart(wordsOf(ref));
                 if (lm)
                     continue;
-                const QRectF box = ln.segments[s].box;
+                QRectF box = ln.segments[s].box;
+                // A lone legal form is the tail of a name wrapped over two lines.
+                const auto lone = legalFormPattern().match(QLatin1Char(' ') + t);
+                if (lone.hasMatch() && lone.capturedStart() == 0 && !t.contains(QLatin1Char(' ')))
+                    continue;
+                const QString tail = legalFormTailBelow(0, l, box);
+                if (!tail.isEmpty())
+                    t += QLatin1Char(' ') + tail;
                 const bool legal = legalFormPattern().match(t).hasMatch();
                 bool address = false, buyerRefBelow = false;
                 blockBelow(l, box, &address, &buyerRefBelow);
@@ -1152,16 +1369,17 @@ void Reader::readParties(ExtractionResult &r)
                     double(std::count_if(t.begin(), t.end(), [](QChar c) { return c.isDigit(); })) / t.size();
                 if (digitShare > 0.2)
                     continue;
-                double ss = 0.25 * (1 - y / 0.5) + (legal ? 0.3 : 0) + (inFooter ? 0.25 : 0) +
+                const bool logo = hasInitialsLogo(0, l, box, t);
+                double ss = 0.25 * (1 - y / 0.5) + (legal ? 0.3 : 0) + (inFooter ? 0.35 : 0) +
                             (box.height() > 1.3 * medianH ? 0.15 : 0) + (address ? 0.1 : 0) -
-                            (buyerRefBelow ? 0.4 : 0);
+                            (buyerRefBelow ? 0.4 : 0) + (logo ? 0.35 : 0);
                 // The first line of a block, not its second.
                 if (l > 0) {
                     const TextLine &prev = pg.lines[l - 1];
                     bool above = false;
                     for (const TextSegment &ps : prev.segments)
                         if (std::abs(ps.box.left() - box.left()) < 2 * box.height() &&
-                            box.top() - ps.box.bottom() < 0.8 * box.height())
+                            box.top() - ps.box.bottom() < 0.8 * box.height() && !isInitials(ps.text))
                             above = true;
                     if (above)
                         ss -= 0.15;
@@ -1206,7 +1424,7 @@ void Reader::readParties(ExtractionResult &r)
                 for (int s = 0; s < ln.segments.size(); ++s) {
                     const SegRef ref{0, l, s};
                     const QString t = ln.segments[s].text;
-                    if (!nameLike(t) || hasDigit(t.left(1)) ||
+                    if (!nameLike(t) || hasDigit(t.left(1)) || streetLike(t) ||
                         LabelDictionary::instance().matchStart(wordsOf(ref)))
                         continue;
                     if (t.compare(seller.text, Qt::CaseInsensitive) == 0)
@@ -1217,13 +1435,20 @@ void Reader::readParties(ExtractionResult &r)
                     blockBelow(l, box, &address, &buyerRefBelow);
                     double bs = (legal ? 0.3 : 0) + (address ? 0.35 : 0) + (buyerRefBelow ? 0.2 : 0);
                     if (l > 0) {
-                        bool above = false;
+                        bool above = false, salutation = false;
                         for (const TextSegment &ps : pg.lines[l - 1].segments)
                             if (std::abs(ps.box.left() - box.left()) < 2 * box.height() &&
-                                box.top() - ps.box.bottom() < 0.8 * box.height())
-                                above = true;
+                                box.top() - ps.box.bottom() < 0.8 * box.height()) {
+                                // "Exmo.(s) Sr.(s)", "Attn:" over a name announce the addressee.
+                                if (salutationPattern().match(ps.text).hasMatch())
+                                    salutation = true;
+                                else
+                                    above = true;
+                            }
                         if (above)
                             bs -= 0.25;
+                        if (salutation)
+                            bs += 0.3;
                     }
                     if (box.top() > sellerBlockTop && box.top() <= sellerBlockBottom &&
                         std::abs(sellerBlockLeft - box.left()) < 20)
@@ -1241,6 +1466,11 @@ void Reader::readParties(ExtractionResult &r)
         }
     }
     auto cleanName = [](QString t) {
+        // A layout's logo placeholder printed in front of the name ("LOGO LE FOURNISSEUR").
+        static const QRegularExpression logoWord(
+            QStringLiteral("^(?:logo|your logo|votre logo|ihr logo)\\s+"),
+            QRegularExpression::CaseInsensitiveOption);
+        t.remove(logoWord);
         // "Name AS, Street 1, 9010 City" keeps the name only.
         const int comma = int(t.indexOf(QLatin1Char(',')));
         const QString after = t.mid(comma + 1).trimmed();
@@ -1249,9 +1479,12 @@ void Reader::readParties(ExtractionResult &r)
         if (comma > 0 && !afterIsLegalForm && legalFormPattern().match(t.left(comma)).hasMatch())
             t = t.left(comma);
         // Footer-style "Name · Street · City" keeps the name only.
-        for (const QString &sep : {QStringLiteral(" · "), QStringLiteral(" | "), QStringLiteral(" - ")})
+        for (const QString &sep : {QStringLiteral(" · "), QStringLiteral(" | ")})
             if (t.contains(sep))
                 t = t.section(sep, 0, 0);
+        // "Name - Street 1" keeps the name; "VEIDEKKE ENTREPRENØR AS - ANLEGG" is one name.
+        if (t.contains(QStringLiteral(" - ")) && hasDigit(t.section(QStringLiteral(" - "), 1)))
+            t = t.section(QStringLiteral(" - "), 0, 0);
         return t.trimmed();
     };
     if (!seller.text.isEmpty()) {
@@ -1438,9 +1671,16 @@ void Reader::run(ExtractionResult &r)
     m_numbers = NumberParser(NumberParser::guessMark(all));
     m_dates = DateParser(all.contains(QLatin1String("USD")) || all.contains(QLatin1Char('$')));
     collectHits();
-    for (const LabelHit &h : m_hits)
+    static const QRegularExpression invoiceWord(
+        QStringLiteral("^(invoice|faktura|lasku|rechnung|facture|factuur|factura|fatura|fattura)$"));
+    for (const LabelHit &h : m_hits) {
         if (h.kind == LabelKind::CreditNoteTitle && h.ref.page == 0)
             m_creditNote = true;
+        if (h.ref.page == 0 &&
+            (h.kind == LabelKind::InvoiceTitle ||
+             (h.kind == LabelKind::InvoiceNumber && !h.labelTokens.filter(invoiceWord).isEmpty())))
+            m_invoiceTitle = true;
+    }
     readNumberAndDates(r);
     readReferences(r);
     readBreakdown();
