@@ -75,6 +75,75 @@ protected:
     std::unique_ptr<HttpsPortalTransport> a, b;
 };
 
+/// A loopback socket that answers each connection with a scripted raw reply, or resets it after
+/// reading the request head: for faults the real portal cannot be made to produce on demand.
+class ScriptedServer
+{
+public:
+    explicit ScriptedServer(QByteArray reply) : m_reply(std::move(reply))
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+        ::listen(m_fd, 8);
+        socklen_t len = sizeof addr;
+        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len);
+        m_port = ntohs(addr.sin_port);
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~ScriptedServer()
+    {
+        ::shutdown(m_fd, SHUT_RDWR);
+        ::close(m_fd);
+        m_thread.join();
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    int connections() const { return m_connections.load(); }
+
+private:
+    void serve()
+    {
+        for (;;) {
+            const int c = ::accept(m_fd, nullptr, nullptr);
+            if (c < 0)
+                return;
+            ++m_connections;
+            QByteArray head;
+            char buf[4096];
+            while (!head.contains("\r\n\r\n")) {
+                const ssize_t n = ::read(c, buf, sizeof buf);
+                if (n <= 0)
+                    break;
+                head.append(buf, n);
+            }
+            if (m_reply.isEmpty()) {
+                // RST instead of FIN: the connection breaks in the middle of the upload.
+                linger l{1, 0};
+                ::setsockopt(c, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+            } else {
+                ::write(c, m_reply.constData(), size_t(m_reply.size()));
+            }
+            ::close(c);
+        }
+    }
+    QByteArray m_reply;
+    int m_fd = -1;
+    quint16 m_port = 0;
+    std::atomic<int> m_connections{0};
+    std::thread m_thread;
+};
+
+std::unique_ptr<HttpsPortalTransport> plainTransport(const QString &url)
+{
+    HttpsPortalTransport::Options o;
+    o.baseUrl = url;
+    o.noProxy = true;
+    o.totalTimeoutSecs = 10;
+    return std::make_unique<HttpsPortalTransport>(o, [] { return QStringLiteral("t"); });
+}
+
 } // namespace
 
 TEST(HttpsPortalTransportParse, RetryAfterSecondsAndHttpDates)
@@ -434,4 +503,43 @@ TEST(HttpsPortalTransportFaults, SlowServerHitsTheTimeout)
     EXPECT_FALSE(bound.hasExpired());
     EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
     EXPECT_TRUE(r.message.contains(QStringLiteral("could not be reached"))) << r.message.toStdString();
+}
+
+TEST(HttpsPortalTransportFaults, ServerErrorIsTransientAndHonoursAnHttpDateRetryAfter)
+{
+    const QString date =
+        QDateTime::currentDateTimeUtc().addSecs(90).toString(QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) +
+        QStringLiteral(" GMT");
+    const QByteArray body = R"({"type":"x","title":"Database on fire","status":500})";
+    ScriptedServer server("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/problem+json\r\n"
+                          "Retry-After: " +
+                          date.toLatin1() + "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                          "\r\nConnection: close\r\n\r\n" + body);
+    auto t = plainTransport(server.url());
+    const SendResult r = t->send(document(QStringLiteral("INV-500")));
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
+    ASSERT_TRUE(r.retryAfterSecs.has_value());
+    EXPECT_GE(*r.retryAfterSecs, 80);
+    EXPECT_LE(*r.retryAfterSecs, 90);
+    EXPECT_TRUE(r.message.contains(QStringLiteral("Database on fire"))) << r.message.toStdString();
+}
+
+TEST(HttpsPortalTransportFaults, ConnectionResetMidUploadIsTransient)
+{
+    ScriptedServer server{QByteArray()};
+    auto t = plainTransport(server.url());
+    const SendResult r = t->send(document(QStringLiteral("INV-RST")));
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
+    EXPECT_TRUE(r.remoteId.isEmpty());
+    EXPECT_GE(server.connections(), 1);
+    EXPECT_FALSE(t->pollInbox().ok);
+}
+
+TEST(HttpsPortalTransportFaults, AcceptedAnswerWithoutIdIsNotTakenAsSent)
+{
+    ScriptedServer server("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                          "Connection: close\r\n\r\n{}");
+    const SendResult r = plainTransport(server.url())->send(document(QStringLiteral("INV-NOID")));
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
+    EXPECT_TRUE(r.message.contains(QStringLiteral("no document id"))) << r.message.toStdString();
 }
