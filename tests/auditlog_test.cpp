@@ -296,3 +296,22 @@ TEST(AuditLog, UnusableFolderIsReportedByName)
     EXPECT_FALSE(log.isOpen());
     EXPECT_FALSE(log.append(AuditRecord{}).isEmpty());
 }
+
+TEST(AuditLog, BatchedSyncStillWritesEveryRecordAtOnce)
+{
+    // With fsync every 8 records, each record is still written (visible to readers, kept when the
+    // process dies) when append() returns; only the disk flush is shared.
+    QTemporaryDir dir;
+    ManualClock clock;
+    AuditLog log;
+    ASSERT_EQ(log.open(dir.path(), &clock), "");
+    log.setSyncEvery(8);
+    for (int i = 1; i <= 20; ++i) {
+        ASSERT_EQ(log.appendTransition(jobAt(i, JobState::Captured), std::nullopt, "x"), "");
+        ASSERT_EQ(linesOf(log.filePath()).size(), i);
+    }
+    EXPECT_EQ(log.flush(), "");
+    const AuditVerification v = AuditLog::verify(dir.path());
+    EXPECT_TRUE(v.ok()) << qPrintable(v.report());
+    EXPECT_EQ(v.records, 20);
+}

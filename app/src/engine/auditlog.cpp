@@ -211,9 +211,29 @@ QString AuditLog::open(const QString &directory, const Clock *clock)
     return error;
 }
 
+void AuditLog::setSyncEvery(int records)
+{
+    QMutexLocker locker(&m_mutex);
+    m_syncEvery = qMax(1, records);
+}
+
+QString AuditLog::flush()
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_fd < 0 || m_unsynced == 0)
+        return {};
+    if (::fsync(m_fd) != 0)
+        return tr("%1: cannot flush the audit log to disk: %2").arg(filePath(), systemError());
+    m_unsynced = 0;
+    return {};
+}
+
 void AuditLog::close()
 {
     QMutexLocker locker(&m_mutex);
+    if (m_fd >= 0 && m_unsynced > 0)
+        ::fsync(m_fd);
+    m_unsynced = 0;
     if (m_fd >= 0)
         ::close(m_fd);
     if (m_lockFd >= 0)
@@ -254,8 +274,12 @@ void AuditLog::unlock()
 // Called with the lock held: (re)opens audit.jsonl and finds where the chain ends.
 QString AuditLog::openActive()
 {
-    if (m_fd >= 0)
+    if (m_fd >= 0) {
+        if (m_unsynced > 0)
+            ::fsync(m_fd);
+        m_unsynced = 0;
         ::close(m_fd);
+    }
     m_fd = -1;
     const QString path = filePath();
     const bool existed = QFile::exists(path);
@@ -363,6 +387,9 @@ QString AuditLog::rotate(const QString &month)
     syncDirectory(m_directory);
     qCInfo(lcAudit) << "audit log for" << month << "closed as" << target;
     const ChainEnd end = m_end;
+    if (m_unsynced > 0)
+        ::fsync(m_fd);
+    m_unsynced = 0;
     ::close(m_fd);
     m_fd = ::open(QFile::encodeName(filePath()).constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     struct stat st;
@@ -417,11 +444,12 @@ QString AuditLog::append(const AuditRecord &record)
         m_knownSize = -1; // a partial line may be there: re-read the chain's end next time
         return error;
     }
-    if (::fsync(m_fd) != 0) {
-        m_knownSize = -1;
-        return tr("%1: cannot flush the audit log to disk: %2").arg(filePath(), systemError());
-    }
     m_knownSize += bytes.size();
+    if (++m_unsynced >= m_syncEvery) {
+        if (::fsync(m_fd) != 0)
+            return tr("%1: cannot flush the audit log to disk: %2").arg(filePath(), systemError());
+        m_unsynced = 0;
+    }
     m_end.sequence = r.sequence;
     m_end.lastLineHash = sha256Hex(line);
     if (m_fileMonth.isEmpty())

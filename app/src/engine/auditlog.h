@@ -52,12 +52,12 @@ struct AuditVerification
 /// and to state, remote id and message.
 ///
 /// Append-only: the file is opened O_APPEND and never rewritten; each record is written with one
-/// write(2) and fsync'ed before append() returns (about one disk flush per state change, which
-/// the journal's own synchronous=FULL commit already costs). Tamper evidence: every record
-/// carries the SHA-256 of the previous line's exact bytes (the first record of all carries 64
-/// zeros) and a sequence number, so verify() finds a changed, removed, inserted or reordered
-/// line, naming the line. Editing the very last line or cutting lines off the end is not
-/// detectable from the file alone: compare the last sequence number with the journal's events.
+/// write(2) and, by default, fsync'ed before append() returns (about one disk flush per state
+/// change, which the journal's own synchronous=FULL commit already costs; see setSyncEvery()). Tamper
+/// evidence: every record carries the SHA-256 of the previous line's exact bytes (the first record of all
+/// carries 64 zeros) and a sequence number, so verify() finds a changed, removed, inserted or reordered line,
+/// naming the line. Editing the very last line or cutting lines off the end is not detectable from the file
+/// alone: compare the last sequence number with the journal's events.
 ///
 /// Monthly files: when a record's month (UTC) differs from the month of the active file's last
 /// record, `audit.jsonl` is renamed to `audit-YYYY-MM.jsonl` (never deleted) and a new one is
@@ -86,6 +86,14 @@ public:
     QString directory() const;
     /// The active file: <directory>/audit.jsonl.
     QString filePath() const;
+
+    /// Durability bound: fsync after every @p records appends (default 1: every record is on disk
+    /// when append() returns). With N > 1 at most N - 1 records sit in the page cache only: they
+    /// survive the agent being killed (kill -9, crash), and are lost only if the machine itself
+    /// goes down before the next fsync. flush() and close() fsync at once. Values < 1 count as 1.
+    void setSyncEvery(int records);
+    /// fsyncs what was appended and not yet synced.
+    QString flush();
 
     /// Appends @p record (sequence and previousHash are filled in; time when invalid).
     QString append(const AuditRecord &record);
@@ -124,6 +132,8 @@ private:
     int m_lockFd = -1;
     qint64 m_knownSize = -1; // the active file's size after our last write; another writer changes it
     quint64 m_knownInode = 0;
+    int m_syncEvery = 1;
+    int m_unsynced = 0;
     ChainEnd m_end;
     QString m_fileMonth; // "YYYY-MM" of the active file's first record; empty while it is empty
 };
