@@ -41,13 +41,14 @@ set(CPACK_PACKAGE_NAME "einvoice-connector")
 set(CPACK_PACKAGE_VENDOR "eInvoice Connector project")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Desktop connector that turns printed and exported invoices into Peppol e-invoices")
+# CPack indents every line after the first; no leading spaces here.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "The eInvoice Connector reads invoices printed to the eInvoice virtual
- printer or exported into watched folders (PDF, UBL, CII), builds EN 16931
- invoices, validates them and writes Peppol BIS Billing 3.0 UBL for a portal.
- .
- This package contains the einvoice command line, the einvoice-agent, the
- CUPS backend and PPD of the virtual printer, and einvoice-printer-setup.")
+printer or exported into watched folders (PDF, UBL, CII), builds EN 16931
+invoices, validates them and writes Peppol BIS Billing 3.0 UBL for a portal.
+.
+This package contains the einvoice command line, the einvoice-agent, the
+CUPS backend and PPD of the virtual printer, and einvoice-printer-setup.")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "eInvoice Connector project <maintainers@einvoice-connector.invalid>")
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")

@@ -74,7 +74,7 @@ void SpoolDirectory::prepareAsRoot()
     if (mkdirat(m_rootFd, name.c_str(), 0700) != 0) {
         if (errno == EEXIST)
             return;
-        throw BackendError(CUPS_BACKEND_STOP,
+        throw BackendError(errno == ENOSPC || errno == EDQUOT ? CUPS_BACKEND_RETRY : CUPS_BACKEND_STOP,
                            StatusLog::withErrno("Cannot create the spool directory " + userPath(), errno) +
                                ".");
     }
