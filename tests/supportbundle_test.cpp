@@ -363,3 +363,32 @@ TEST(SupportBundleConfig, MasksEverySecretKeyAndNothingElse)
     EXPECT_EQ(masked, QStringLiteral("[a]\n; token=[redacted] stays\nkey=[redacted]\nname=x\nsecret=\n"
                                      "url=https://h/?token=[redacted]\n"));
 }
+
+TEST_F(BundleFixture, ThousandsOfKnownNamesAreAllRedacted)
+{
+    // More names than one PCRE2 pattern can hold: every one must still be found.
+    SupportBundle::Options o = options(true);
+    QStringList mentioned;
+    for (int i = 0; i < 6000; ++i) {
+        o.knownNames << QStringLiteral("Firma Nummer %1 GmbH").arg(i, 4, 10, QLatin1Char('0'));
+        if (i % 997 == 0)
+            mentioned << o.knownNames.last();
+    }
+    mentioned << o.knownNames.last();
+    LogFile::Options lo;
+    lo.directory = m_logs;
+    lo.clock = &m_clock;
+    LogFile log(lo);
+    for (const QString &name : mentioned)
+        log.write(QtInfoMsg, "einvoice.engine", QStringLiteral("customer %1 checked").arg(name));
+    const SupportBundle::Result result = SupportBundle::write(o);
+    ASSERT_TRUE(result.ok()) << qPrintable(result.error);
+    const QMap<QString, QString> files = unpack(o.outputPath);
+    const QString logText = files.value(QStringLiteral("logs/einvoice-agent.log"));
+    ASSERT_FALSE(logText.isEmpty());
+    for (const QString &name : mentioned)
+        EXPECT_FALSE(logText.contains(name)) << qPrintable(name) << " survived:\n" << qPrintable(logText);
+    EXPECT_EQ(logText.count(QRegularExpression(QStringLiteral("customer NAME-\\d+ checked"))),
+              mentioned.size())
+        << qPrintable(logText);
+}

@@ -68,24 +68,21 @@ public:
     {
         prepare();
         QString out = text;
-        if (m_nameRule.isValid() && !m_names.isEmpty())
-            out = replace(out, m_nameRule, [this](const QRegularExpressionMatch &m) {
-                return m_names.value(m.captured(0).toCaseFolded(), m.captured(0));
+        for (const Rule &rule : std::as_const(m_nameRules))
+            out = replace(out, rule, [this](const QString &match) {
+                return m_names.value(match.toCaseFolded(), match);
             });
-        if (!m_numbers.isEmpty())
-            out = replace(out, m_numberRule, [this](const QRegularExpressionMatch &m) {
-                return m_numbers.value(m.captured(0));
-            });
-        if (!m_amountTexts.isEmpty())
-            out = replace(out, m_knownAmountRule, [this](const QRegularExpressionMatch &m) {
-                return m_amountTexts.value(m.captured(0));
-            });
+        for (const Rule &rule : std::as_const(m_numberRules))
+            out = replace(out, rule, [this](const QString &match) { return m_numbers.value(match, match); });
+        for (const Rule &rule : std::as_const(m_knownAmountRules))
+            out = replace(out, rule,
+                          [this](const QString &match) { return m_amountTexts.value(match, match); });
         // Amounts the journal does not know: any number with two decimals, grouped or not.
         static const QRegularExpression anyAmount(
             QStringLiteral("(?<![\\w.,])(\\d{1,3}(?:[.,\\x{00A0}\\x{202F}' "
                            "]\\d{3})+|\\d+)[.,](\\d{2})(?![\\w]|[.,]\\d)"),
             QRegularExpression::UseUnicodePropertiesOption);
-        out = replace(out, anyAmount, [this](const QRegularExpressionMatch &m) {
+        out = replaceMatches(out, anyAmount, [this](const QRegularExpressionMatch &m) {
             QString digits = m.captured(1);
             digits.remove(QRegularExpression(QStringLiteral("\\D")));
             const std::optional<Decimal> value = Decimal::parse(digits + QLatin1Char('.') + m.captured(2));
@@ -104,8 +101,16 @@ private:
         return it.value();
     }
 
+    // Known values of one kind, matched as whole words by one alternation.
+    struct Rule
+    {
+        QRegularExpression expression;
+        QStringList values; // for the literal fallback
+        bool caseInsensitive = false;
+    };
+
     template <typename F>
-    static QString replace(const QString &text, const QRegularExpression &rule, F placeholderFor)
+    static QString replaceMatches(const QString &text, const QRegularExpression &rule, F placeholderFor)
     {
         QString out;
         qsizetype last = 0;
@@ -122,18 +127,58 @@ private:
         return out;
     }
 
-    // One alternation per kind, longest value first so "ACME Holding" wins over "ACME".
-    static QRegularExpression alternation(QStringList values, bool caseInsensitive)
+    template <typename F> static QString replace(const QString &text, const Rule &rule, F placeholderFor)
+    {
+        if (rule.expression.isValid())
+            return replaceMatches(text, rule.expression, [&](const QRegularExpressionMatch &m) {
+                return placeholderFor(m.captured(0));
+            });
+        // Never leave a value in because the pattern could not be built: replace it anywhere.
+        QString out = text;
+        for (const QString &value : rule.values)
+            out.replace(value, placeholderFor(value),
+                        rule.caseInsensitive ? Qt::CaseInsensitive : Qt::CaseSensitive);
+        return out;
+    }
+
+    // Alternations of the values, longest first so "ACME Holding" wins over "ACME". PCRE2 limits
+    // the size of one compiled pattern, so thousands of names are split into several patterns,
+    // applied longest values first.
+    static QList<Rule> alternations(QStringList values, bool caseInsensitive)
     {
         std::sort(values.begin(), values.end(),
                   [](const QString &a, const QString &b) { return a.size() > b.size(); });
-        for (QString &v : values)
-            v = QRegularExpression::escape(v);
         QRegularExpression::PatternOptions options = QRegularExpression::UseUnicodePropertiesOption;
         if (caseInsensitive)
             options |= QRegularExpression::CaseInsensitiveOption;
-        return QRegularExpression(
-            QStringLiteral("(?<![\\w])(?:%1)(?![\\w])").arg(values.join(QLatin1Char('|'))), options);
+        QList<Rule> rules;
+        QStringList chunk, escaped;
+        qsizetype length = 0;
+        const auto flush = [&] {
+            if (chunk.isEmpty())
+                return;
+            Rule rule;
+            rule.expression = QRegularExpression(
+                QStringLiteral("(?<![\\w])(?:%1)(?![\\w])").arg(escaped.join(QLatin1Char('|'))), options);
+            if (!rule.expression.isValid())
+                qCWarning(lcSupport) << "redaction pattern not usable, replacing literally:"
+                                     << rule.expression.errorString();
+            rule.values = chunk;
+            rule.caseInsensitive = caseInsensitive;
+            rules.append(rule);
+            chunk.clear();
+            escaped.clear();
+            length = 0;
+        };
+        for (const QString &value : std::as_const(values)) {
+            chunk << value;
+            escaped << QRegularExpression::escape(value);
+            length += escaped.last().size() + 1;
+            if (length > 4000)
+                flush();
+        }
+        flush();
+        return rules;
     }
 
     void prepare()
@@ -141,9 +186,9 @@ private:
         if (m_prepared)
             return;
         m_prepared = true;
-        m_nameRule = alternation(QStringList(m_nameTexts.cbegin(), m_nameTexts.cend()), true);
-        m_numberRule = alternation(m_numbers.keys(), false);
-        m_knownAmountRule = alternation(m_amountTexts.keys(), false);
+        m_nameRules = alternations(QStringList(m_nameTexts.cbegin(), m_nameTexts.cend()), true);
+        m_numberRules = alternations(m_numbers.keys(), false);
+        m_knownAmountRules = alternations(m_amountTexts.keys(), false);
     }
 
     QHash<QString, QString> m_names; // case-folded name -> placeholder
@@ -152,7 +197,7 @@ private:
     QHash<QString, QString> m_amountTexts; // literal text as stored -> placeholder
     QHash<QString, QString> m_amounts;     // amount with two decimals -> placeholder
     bool m_prepared = false;
-    QRegularExpression m_nameRule, m_numberRule, m_knownAmountRule;
+    QList<Rule> m_nameRules, m_numberRules, m_knownAmountRules;
 };
 
 struct Entry
