@@ -38,7 +38,14 @@ ProcessRunner::Result BackendHarness::runImpl(const std::vector<std::string> &ar
                                               std::optional<TestUser> as)
 {
     ProcessRunner::Options options;
-    options.argv.push_back(PrinterTestEnv::backendPath());
+    std::string backend = PrinterTestEnv::backendPath();
+    if (as) {
+        // The build tree may not be reachable by other users (a checkout under /root): run a
+        // copy from the harness's own world-readable directory instead.
+        backend = m_root.substr(0, m_root.rfind('/')) + "/einvoice";
+        PrinterTestEnv::writeFile(backend, PrinterTestEnv::readFile(PrinterTestEnv::backendPath()), 0755);
+    }
+    options.argv.push_back(backend);
     options.argv.insert(options.argv.end(), args.begin(), args.end());
     options.env = {{"DEVICE_URI", deviceUri()},
                    {"PRINTER", "eInvoice"},

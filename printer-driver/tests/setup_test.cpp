@@ -27,8 +27,14 @@ protected:
     ProcessRunner::Result setup(const std::vector<std::string> &args, const std::string &server = {},
                                 std::optional<TestUser> as = std::nullopt)
     {
-        std::vector<std::string> argv{"/bin/dash",
-                                      PrinterTestEnv::binaryDir() + "/installer/einvoice-printer-setup"};
+        // A copy in the private cupsd's world-readable directory, so that it also runs as a user
+        // who cannot reach the build tree.
+        const std::string script = cupsd.base() + "/einvoice-printer-setup";
+        PrinterTestEnv::writeFile(
+            script,
+            PrinterTestEnv::readFile(PrinterTestEnv::binaryDir() + "/installer/einvoice-printer-setup"),
+            0755);
+        std::vector<std::string> argv{"/bin/dash", script};
         argv.insert(argv.end(), args.begin(), args.end());
         std::map<std::string, std::string> env{{"PATH", "/usr/sbin:/usr/bin:/sbin:/bin"},
                                                {"CUPS_SERVER", server.empty() ? cupsd.server() : server},
