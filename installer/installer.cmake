@@ -29,11 +29,18 @@ if(TARGET einvoice-agent)
     install(FILES ${EINVOICE_INSTALLER_DIR}/einvoice-agent-autostart.desktop DESTINATION /etc/xdg/autostart
             RENAME einvoice-agent.desktop)
 endif()
-# systemd units are owned by resources/systemd (another milestone); shipped when they exist.
-file(GLOB EINVOICE_SYSTEMD_UNITS ${CMAKE_SOURCE_DIR}/resources/systemd/*.service
-     ${CMAKE_SOURCE_DIR}/resources/systemd/*.socket ${CMAKE_SOURCE_DIR}/resources/systemd/*.timer)
-if(EINVOICE_SYSTEMD_UNITS)
-    install(FILES ${EINVOICE_SYSTEMD_UNITS} DESTINATION lib/systemd/user)
+# systemd units and the sysusers entry are owned by resources/systemd (docs/logging.md); each is
+# shipped when it exists: the user service, the hardened system service and its system user.
+set(_systemd ${CMAKE_SOURCE_DIR}/resources/systemd)
+if(EXISTS ${_systemd}/einvoice-agent.service)
+    install(FILES ${_systemd}/einvoice-agent.service DESTINATION lib/systemd/user)
+endif()
+if(EXISTS ${_systemd}/einvoice-agent-system.service)
+    install(FILES ${_systemd}/einvoice-agent-system.service DESTINATION lib/systemd/system)
+endif()
+if(EXISTS ${_systemd}/einvoice-connector.sysusers.conf)
+    install(FILES ${_systemd}/einvoice-connector.sysusers.conf DESTINATION lib/sysusers.d
+            RENAME einvoice-connector.conf)
 endif()
 
 set(CPACK_GENERATOR "DEB")
