@@ -12,7 +12,9 @@
 #include <QTcpServer>
 #include <arpa/inet.h>
 #include <atomic>
+#include <cstdlib>
 #include <gtest/gtest.h>
+#include <mutex>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
@@ -101,6 +103,12 @@ public:
     }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     int connections() const { return m_connections.load(); }
+    /// The request heads received so far (request line and headers).
+    QList<QByteArray> requests() const
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_requests;
+    }
 
 private:
     void serve()
@@ -118,6 +126,10 @@ private:
                     break;
                 head.append(buf, n);
             }
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_requests.append(head.left(head.indexOf("\r\n\r\n")));
+            }
             if (m_reply.isEmpty()) {
                 // RST instead of FIN: the connection breaks in the middle of the upload.
                 linger l{1, 0};
@@ -132,6 +144,8 @@ private:
     int m_fd = -1;
     quint16 m_port = 0;
     std::atomic<int> m_connections{0};
+    mutable std::mutex m_mutex;
+    QList<QByteArray> m_requests;
     std::thread m_thread;
 };
 
@@ -542,4 +556,50 @@ TEST(HttpsPortalTransportFaults, AcceptedAnswerWithoutIdIsNotTakenAsSent)
     const SendResult r = plainTransport(server.url())->send(document(QStringLiteral("INV-NOID")));
     EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
     EXPECT_TRUE(r.message.contains(QStringLiteral("no document id"))) << r.message.toStdString();
+}
+
+TEST(HttpsPortalTransportProxy, ProxyFromSettingsWithAuthentication)
+{
+    // A proxy that demands Basic authentication: curl (CURLAUTH_ANY) must answer the challenge
+    // with the configured credentials.
+    ScriptedServer proxy(
+        "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
+        "Content-Length: 0\r\nConnection: close\r\n\r\n");
+    HttpsPortalTransport::Options o;
+    o.baseUrl = QStringLiteral("http://127.0.0.1:9"); // never contacted directly
+    o.proxy = proxy.url();
+    o.proxyUser = QStringLiteral("alice");
+    o.proxyPassword = QStringLiteral("s3cret");
+    HttpsPortalTransport t(o, [] { return QStringLiteral("tok"); });
+    const SendResult r = t.send(document(QStringLiteral("INV-PROXY")));
+    EXPECT_NE(r.outcome, SendResult::Outcome::Accepted);
+    const QList<QByteArray> seen = proxy.requests();
+    ASSERT_GE(seen.size(), 2);
+    EXPECT_TRUE(seen[0].startsWith("POST http://127.0.0.1:9/api/v1/documents ")) << seen[0].toStdString();
+    EXPECT_TRUE(seen.last().contains("Proxy-Authorization: Basic " + QByteArray("alice:s3cret").toBase64()))
+        << seen.last().toStdString();
+}
+
+TEST(HttpsPortalTransportProxy, ProxyFromTheEnvironmentUnlessDisabled)
+{
+    ScriptedServer proxy("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3\r\nContent-Length: 0\r\n"
+                         "Connection: close\r\n\r\n");
+    const QByteArray saved = qgetenv("http_proxy");
+    qputenv("http_proxy", proxy.url().toLatin1());
+    HttpsPortalTransport::Options o;
+    o.baseUrl = QStringLiteral("http://127.0.0.1:9");
+    HttpsPortalTransport viaEnvironment(o, [] { return QStringLiteral("tok"); });
+    const SendResult r = viaEnvironment.send(document(QStringLiteral("INV-ENV")));
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
+    EXPECT_EQ(r.retryAfterSecs, 3);
+    EXPECT_EQ(proxy.connections(), 1);
+
+    o.noProxy = true;
+    HttpsPortalTransport direct(o, [] { return QStringLiteral("tok"); });
+    EXPECT_EQ(direct.send(document(QStringLiteral("INV-DIRECT"))).outcome, SendResult::Outcome::Transient);
+    EXPECT_EQ(proxy.connections(), 1); // went straight to port 9 (refused), not through the proxy
+    if (saved.isNull())
+        qunsetenv("http_proxy");
+    else
+        qputenv("http_proxy", saved);
 }

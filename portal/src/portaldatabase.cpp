@@ -342,6 +342,16 @@ std::optional<Account> PortalDatabase::accountByName(const QString &name)
     return std::nullopt;
 }
 
+std::optional<Account> PortalDatabase::accountById(qint64 id)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kAccountColumns) + QStringLiteral("WHERE id = ?"));
+    q.addBindValue(id);
+    if (exec(q, nullptr) && q.next())
+        return readAccount(q);
+    return std::nullopt;
+}
+
 std::optional<Account> PortalDatabase::accountByEndpoint(const QString &endpoint)
 {
     QSqlQuery q(connection());

@@ -102,6 +102,7 @@ public:
     std::optional<Account> addAccount(const Account &account, QString *token, QString *error);
     QList<Account> accounts();
     std::optional<Account> accountByName(const QString &name);
+    std::optional<Account> accountById(qint64 id);
     std::optional<Account> accountByEndpoint(const QString &endpoint);
     /// The account a bearer token belongs to, if the token is known and not expired.
     std::optional<Account> accountForToken(const QString &token);

@@ -627,11 +627,7 @@ void PortalServer::pageLogout(const httplib::Request &req, httplib::Response &re
 void PortalServer::pageList(const httplib::Request &req, httplib::Response &res)
 {
     securityHeaders(res);
-    const qint64 id = sessionAccount(req);
-    std::optional<Account> account;
-    for (const Account &a : m_db.accounts())
-        if (a.id == id)
-            account = a;
+    const std::optional<Account> account = m_db.accountById(sessionAccount(req));
     if (!account) {
         res.set_redirect("/portal/login", 303);
         return;

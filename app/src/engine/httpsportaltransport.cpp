@@ -183,6 +183,14 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
                                                           const QByteArray &body,
                                                           const QList<QByteArray> &extraHeaders)
 {
+    return request(method, path, body, extraHeaders, m_token ? m_token() : QString());
+}
+
+HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, const QString &path,
+                                                          const QByteArray &body,
+                                                          const QList<QByteArray> &extraHeaders,
+                                                          const QString &token)
+{
     Reply reply;
     CURL *h = m_curl->handle;
     // reset() clears options but keeps live connections, TLS sessions and the DNS cache.
@@ -222,7 +230,6 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
     }
 
     curl_slist *headers = nullptr;
-    const QString token = m_token ? m_token() : QString();
     const QByteArray authorization = QByteArrayLiteral("Authorization: Bearer ") + token.toUtf8();
     headers = curl_slist_append(headers, authorization.constData());
     headers = curl_slist_append(headers, "Accept: application/json, application/problem+json, */*");
@@ -414,7 +421,8 @@ SendResult HttpsPortalTransport::send(const OutgoingDocument &document)
         result.message = m_configError;
         return result;
     }
-    if (m_token && m_token().isEmpty()) {
+    const QString token = m_token ? m_token() : QString();
+    if (token.isEmpty()) {
         // The secret store may still be locked (desktop login not finished): try again later.
         result.outcome = SendResult::Outcome::Transient;
         result.message =
@@ -432,7 +440,8 @@ SendResult HttpsPortalTransport::send(const OutgoingDocument &document)
         QByteArrayLiteral("Content-Type: application/xml"),
         QByteArrayLiteral("Idempotency-Key: ") + document.contentHash.toUtf8(),
     };
-    const Reply reply = request("POST", QStringLiteral("/api/v1/documents"), document.payload, headers);
+    const Reply reply =
+        request("POST", QStringLiteral("/api/v1/documents"), document.payload, headers, token);
     const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
     result = mapUploadReply(reply, describe(), now);
     qCInfo(lcHttpsTransport).noquote() << "upload of" << document.invoiceNumber << "job" << document.jobId

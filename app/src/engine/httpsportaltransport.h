@@ -102,8 +102,12 @@ public:
     long connectionsOpened() const;
 
 private:
+    /// @p token: the bearer token for this call (asked once per call from the TokenSource).
     Reply request(const char *method, const QString &path, const QByteArray &body,
-                  const QList<QByteArray> &extraHeaders);
+                  const QList<QByteArray> &extraHeaders, const QString &token);
+    /// Same, asking the TokenSource for the token.
+    Reply request(const char *method, const QString &path, const QByteArray &body = {},
+                  const QList<QByteArray> &extraHeaders = {});
     QString failureText(const Reply &reply) const;
 
     struct Curl;
