@@ -119,7 +119,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "einvoice-agent: %s\n", qPrintable(error));
         return 78; // EX_CONFIG: systemd does not restart into the same mistake
     }
-    if (!config->loggingRules.isEmpty())
-        QLoggingCategory::setFilterRules(config->loggingRules);
+    // Debug output only when asked for (config logging_rules or QT_LOGGING_RULES).
+    QLoggingCategory::setFilterRules(config->loggingRules.isEmpty() ? QStringLiteral("einvoice.*.debug=false")
+                                                                    : config->loggingRules);
     return runHeadless(app, *config);
 }

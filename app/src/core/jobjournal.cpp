@@ -584,6 +584,25 @@ QString JobJournal::transition(qint64 jobId, JobState to, const QString &message
     return {};
 }
 
+QString JobJournal::transitionChain(qint64 jobId, const QList<Step> &steps)
+{
+    if (QString e = checkUsable(); !e.isEmpty())
+        return e;
+    JournalTransaction tx(d->db);
+    if (!tx.isActive())
+        return tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
+    const QDateTime stamp = now();
+    for (const Step &step : steps) {
+        const QString error = applyTransition(d->selectJob, d->updateJob, d->insertEvent, m_path, jobId,
+                                              step.to, step.message, step.options, stamp);
+        if (!error.isEmpty())
+            return error; // rolled back: none of the moves was written
+    }
+    if (!tx.commit())
+        return tr("Cannot change job %1 in the job journal %2: %3").arg(jobId).arg(m_path, tx.error());
+    return {};
+}
+
 QString JobJournal::note(qint64 jobId, const QString &message)
 {
     if (QString e = checkUsable(); !e.isEmpty())

@@ -171,6 +171,17 @@ public:
     QString transition(qint64 jobId, JobState to, const QString &message,
                        const TransitionOptions &options = {});
 
+    /// One move of a transition chain.
+    struct Step
+    {
+        JobState to;
+        QString message;
+        TransitionOptions options;
+    };
+    /// Several moves in one transaction (e.g. read -> ready -> approved): all or none, with one
+    /// event each, and one disk flush instead of one per move.
+    QString transitionChain(qint64 jobId, const QList<Step> &steps);
+
     /// Appends an event to a job's timeline without changing its state (a correction that
     /// leaves it under review, the same document exported again). Touches updatedAt.
     QString note(qint64 jobId, const QString &message);

@@ -391,6 +391,7 @@ void Engine::onRead(const ReadOutcome &o)
         checkIdle();
         return;
     }
+    QList<JobJournal::Step> steps;
     if (job->state == JobState::Captured) {
         TransitionOptions opt;
         opt.display = o.display;
@@ -400,20 +401,23 @@ void Engine::onRead(const ReadOutcome &o)
             what += tr(" for %1").arg(o.display.buyerName);
         if (o.display.amount)
             what += tr(", %1 %2").arg(o.display.amount->toString(), o.display.currency);
-        if (const QString e = transition(o.jobId, JobState::Read, what, opt); !e.isEmpty()) {
-            checkIdle();
-            return;
-        }
+        steps.append({JobState::Read, what, opt});
     }
     if (o.ready) {
-        transition(o.jobId, JobState::Ready, tr("Complete and valid; ready to send."));
+        steps.append({JobState::Ready, tr("Complete and valid; ready to send."), {}});
         const SenderProfile *p = m_config.profile(job->senderProfile);
         if (p && p->sendPolicy == SendPolicy::AutoSendWhenConfident)
-            transition(o.jobId, JobState::Approved,
-                       tr("Approved automatically (send policy: send when confident)."));
+            steps.append(
+                {JobState::Approved, tr("Approved automatically (send policy: send when confident)."), {}});
     } else {
-        transition(o.jobId, JobState::NeedsReview,
-                   tr("Needs review:\n- %1").arg(o.reviewReasons.join(QStringLiteral("\n- "))));
+        steps.append({JobState::NeedsReview,
+                      tr("Needs review:\n- %1").arg(o.reviewReasons.join(QStringLiteral("\n- "))),
+                      {}});
+    }
+    // One commit for the whole decision: a crash leaves the job before or after it, never halfway.
+    if (!chain(o.jobId, steps).isEmpty()) {
+        checkIdle();
+        return;
     }
     archive(*job, false, QString());
     if (m_autoRun) {
@@ -548,16 +552,18 @@ void Engine::onSent(const SendOutcome &o)
     case SendResult::Outcome::Accepted:
         opt.remoteId = r.remoteId;
         opt.lastError = QString();
-        transition(o.jobId, JobState::Sent,
-                   r.duplicate ? tr("Already received by %1 earlier (same document, not sent twice); id %2.")
-                                     .arg(o.where, r.remoteId)
-                               : tr("Sent to %1; id %2.").arg(o.where, r.remoteId),
-                   opt);
-        if (o.transportKind == QLatin1String("folder")) {
+        {
+            QList<JobJournal::Step> steps;
+            steps.append({JobState::Sent,
+                          r.duplicate
+                              ? tr("Already received by %1 earlier (same document, not sent twice); id %2.")
+                                    .arg(o.where, r.remoteId)
+                              : tr("Sent to %1; id %2.").arg(o.where, r.remoteId),
+                          opt});
             // The outbox is where the folder transport's responsibility ends.
-            TransitionOptions d;
-            d.expectedState = JobState::Sent;
-            transition(o.jobId, JobState::Delivered, tr("Delivered into the outbox folder."), d);
+            if (o.transportKind == QLatin1String("folder"))
+                steps.append({JobState::Delivered, tr("Delivered into the outbox folder."), {}});
+            chain(o.jobId, steps);
         }
         m_lastSendError.clear();
         break;
@@ -593,6 +599,18 @@ void Engine::onSent(const SendOutcome &o)
     if (m_autoRun)
         sendDue();
     checkIdle();
+}
+
+QString Engine::chain(qint64 jobId, const QList<JobJournal::Step> &steps)
+{
+    const QString error = m_journal.transitionChain(jobId, steps);
+    if (!error.isEmpty()) {
+        qCWarning(lcEngine) << "job" << jobId << error;
+        return error;
+    }
+    emit jobChanged(jobId, steps.last().to);
+    emit statusChanged();
+    return {};
 }
 
 QString Engine::transition(qint64 jobId, JobState to, const QString &message,

@@ -122,6 +122,7 @@ private:
     void onSent(const SendOutcome &outcome);
     void archive(const Job &job, bool failed, const QString &error);
     Transport *transportFor(const QString &profileId, QString *error);
+    QString chain(qint64 jobId, const QList<JobJournal::Step> &steps);
     QString transition(qint64 jobId, JobState to, const QString &message,
                        const TransitionOptions &options = {});
     void checkIdle();
