@@ -603,3 +603,18 @@ TEST(HttpsPortalTransportProxy, ProxyFromTheEnvironmentUnlessDisabled)
     else
         qputenv("http_proxy", saved);
 }
+
+TEST(HttpsPortalTransportLimits, OversizedDocumentIsRefusedPermanently)
+{
+    PortalProcess portal;
+    const QString token = portal.addAccount(QStringLiteral("Company A"), kEndpointA);
+    ASSERT_TRUE(portal.start(true, {QStringLiteral("--max-upload-mb"), QStringLiteral("1")}));
+    auto t = transport(portal, token);
+    OutgoingDocument big = document(QStringLiteral("INV-BIG"));
+    big.payload.append(QByteArray(2 * 1024 * 1024, ' '));
+    const SendResult r = t->send(big);
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(r.message.contains(QStringLiteral("too large"))) << r.message.toStdString();
+    // The connection stays usable for the next, normal document.
+    EXPECT_EQ(t->send(document(QStringLiteral("INV-SMALL"))).outcome, SendResult::Outcome::Accepted);
+}

@@ -41,7 +41,7 @@ const char *kUsage =
     "  einvoice-portal account list --db FILE\n"
     "  einvoice-portal token rotate NAME [--grace SECONDS] --db FILE\n"
     "  einvoice-portal serve --listen HOST:PORT --db FILE [--cert C --key K]\n"
-    "                        [--rate-limit N[/SECONDS]] [--threads N]\n"
+    "                        [--rate-limit N[/SECONDS]] [--threads N] [--max-upload-mb M]\n"
     "\n"
     "Plain HTTP is only allowed on a loopback address; anywhere else give --cert and --key.\n"
     "Exit codes: 0 ok, 1 failure, 2 bad usage.\n";
@@ -135,6 +135,12 @@ int serve(QCommandLineParser &p, PortalDatabase &db)
         return fail(QCoreApplication::translate("main", "--rate-limit \"%1\" is not N or N/SECONDS.")
                         .arg(p.value(QStringLiteral("rate-limit"))),
                     2);
+    if (p.isSet(QStringLiteral("max-upload-mb"))) {
+        const int mb = p.value(QStringLiteral("max-upload-mb")).toInt();
+        if (mb < 1 || mb > 64)
+            return fail(QCoreApplication::translate("main", "--max-upload-mb must be 1 to 64."), 2);
+        options.maxUploadBytes = qint64(mb) * 1024 * 1024;
+    }
     if (p.isSet(QStringLiteral("threads")))
         options.threads = qBound(2, p.value(QStringLiteral("threads")).toInt(), 512);
     if (!openDb(db))
@@ -193,6 +199,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("cert"), QStringLiteral("PEM certificate for HTTPS."), QStringLiteral("file")},
         {QStringLiteral("key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("file")},
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default 32)."), QStringLiteral("n")},
+        {QStringLiteral("max-upload-mb"), QStringLiteral("Largest accepted upload in MiB (default 64)."),
+         QStringLiteral("mb")},
     });
     p.process(app);
     const QStringList args = p.positionalArguments();

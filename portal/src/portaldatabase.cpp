@@ -8,7 +8,6 @@
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QTimeZone>
 #include <QVariant>
 #include <atomic>
@@ -145,7 +144,11 @@ PortalDatabase::~PortalDatabase()
 
 QSqlDatabase PortalDatabase::connection()
 {
-    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
+    // A serial per thread rather than the thread id: ids are reused after a thread ends, and a
+    // connection made by a dead thread must never be handed to a new one.
+    static std::atomic<int> threadSerials{0};
+    thread_local const int threadSerial = threadSerials.fetch_add(1);
+    const QString name = m_connectionPrefix + QString::number(threadSerial);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
