@@ -263,6 +263,82 @@ TEST(TextInvoiceReader, ReadsALabelBrokenOverTwoLines)
     EXPECT_EQ(r.invoice.number, "20252266");
 }
 
+TEST(TextInvoiceReader, SingleRateFromARatePrintedApartFromItsAmounts)
+{
+    // "MVA-sats 25,00 %" and "MVA Beløp" on different lines: no one-line breakdown row, but
+    // exactly one printed rate turns the net into the VAT.
+    const auto layout = PdfTextLayout::fromWords({page({{"FAKTURA", 300, 40},
+                                                        {"Fakturanummer:", 400, 40},
+                                                        {"12988809", 500, 40},
+                                                        {"Forsinkelsesrente 9,50 %", 40, 300},
+                                                        {"MVA Beløp", 40, 400},
+                                                        {"1 657,50", 150, 400},
+                                                        {"MVA-sats", 40, 415},
+                                                        {"25,00 %", 150, 415},
+                                                        {"Avgiftspliktig", 250, 415},
+                                                        {"6 630,00", 350, 415},
+                                                        {"Å betale", 400, 430},
+                                                        {"8 287,50", 500, 430}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.number, "12988809");
+    EXPECT_EQ(r.invoice.totals.taxExclusive.toString(), "6630.00");
+    ASSERT_EQ(r.invoice.vatBreakdown.size(), 1);
+    EXPECT_EQ(r.invoice.vatBreakdown[0].rate->toString(), "25.00");
+    EXPECT_EQ(r.invoice.vatBreakdown[0].taxAmount.toString(), "1657.50");
+}
+
+TEST(TextInvoiceReader, NegativeInvoiceKeepsItsSignCreditNoteDoesNot)
+{
+    auto read = [](const char *title) {
+        return GenericTextInvoiceReader::readLayout(
+            PdfTextLayout::fromWords({page({{title, 300, 40},
+                                            {"Code Taux Base TVA Montant TVA", 300, 290},
+                                            {"K", 300, 300},
+                                            {"0,00%", 340, 300},
+                                            {"-100,00", 400, 300},
+                                            {"0,00", 480, 300},
+                                            {"Total HT", 40, 400},
+                                            {"-100,00", 300, 400},
+                                            {"Total TVA", 40, 415},
+                                            {"0,00", 300, 415},
+                                            {"Total TTC", 40, 430},
+                                            {"-100,00", 300, 430}})},
+                                     {QSizeF(595, 842)}));
+    };
+    const ExtractionResult invoice = read("FACTURE N° F20220029");
+    EXPECT_EQ(invoice.invoice.totals.taxExclusive.toString(), "-100.00");
+    EXPECT_EQ(invoice.invoice.totals.taxInclusive.toString(), "-100.00");
+    ASSERT_EQ(invoice.invoice.vatBreakdown.size(), 1);
+    EXPECT_EQ(invoice.invoice.vatBreakdown[0].taxableAmount.toString(), "-100.00");
+    EXPECT_EQ(invoice.invoice.typeCode, "380");
+    const ExtractionResult credit = read("AVOIR N° A20220029");
+    EXPECT_EQ(credit.invoice.totals.taxExclusive.toString(), "100.00");
+    EXPECT_EQ(credit.invoice.vatBreakdown.value(0).taxableAmount.toString(), "100.00");
+    EXPECT_EQ(credit.invoice.typeCode, "381");
+}
+
+TEST(LabelDictionary, ReadsMoreLabelVariants)
+{
+    const auto &d = LabelDictionary::instance();
+    auto kind = [&](const char *text) {
+        const auto m = d.matchStart(QString::fromUtf8(text).split(QLatin1Char(' ')));
+        return m ? int(m->kind) : -1;
+    };
+    EXPECT_EQ(kind("N° BON DE COMMANDE :"), int(LabelKind::OrderReference));
+    EXPECT_EQ(kind("Er beställning"), int(LabelKind::OrderReference));
+    EXPECT_EQ(kind("PO-nummer"), int(LabelKind::OrderReference));
+    EXPECT_EQ(kind("Indkøbsordre"), int(LabelKind::OrderReference));
+    EXPECT_EQ(kind("SERVICE EXECUTANT :"), int(LabelKind::BuyerReference));
+    EXPECT_EQ(kind("Tilaajan viite"), int(LabelKind::BuyerReference));
+    EXPECT_EQ(kind("Sidste rettidige betalingsdato"), int(LabelKind::DueDate));
+    EXPECT_EQ(kind("Data venc."), int(LabelKind::DueDate));
+    EXPECT_EQ(kind("NET A PAYER"), int(LabelKind::AmountDue));
+    EXPECT_EQ(kind("Øresavrunding"), int(LabelKind::Rounding));
+    EXPECT_EQ(kind("Foretaksnummer"), int(LabelKind::OrgNumber));
+    EXPECT_EQ(kind("N.º Encomenda"), int(LabelKind::OrderReference));
+}
+
 // Writes predictions for a corpus folder when TEXTREADER_CORPUS and TEXTREADER_PRED are set
 // (development measurement with shared/tools/score_extraction.py); skipped otherwise.
 #ifdef EINVOICE_SAMPLEGEN

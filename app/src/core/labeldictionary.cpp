@@ -53,7 +53,8 @@ const Row kRows[] = {
      "due date|payment due|payment due date|date due|due|pay by|payable by|"
      "förfallodatum|förfallodag|att betala senast|betalas senast|sista betalningsdag|förfaller|"
      "forfallsdato|forfall|forfallsdag|betalingsfrist|betales innen|"
-     "forfaldsdato|forfaldsdag|sidste rettidige betalingsdag|betalingsdato|forfald|"
+     "forfaldsdato|forfaldsdag|sidste rettidige betalingsdag|sidste rettidige "
+     "betalingsdato|betalingsdato|forfald|"
      "eräpäivä|erapaiva|"
      "fälligkeitsdatum|fällig am|zahlbar bis|fälligkeit|fällig|"
      "date d'échéance|date d'echeance|échéance|echeance|date limite de paiement|"
@@ -62,7 +63,9 @@ const Row kRows[] = {
     {LabelKind::OrderReference,
      "order number|order no|order nr|purchase order|purchase order number|po number|po no|po|your order|"
      "order reference|order ref|customer order|"
-     "ordernr|ordernummer|er order|ert ordernr|beställningsnr|beställningsnummer|inköpsordernr|"
+     "ordernr|ordernummer|er order|ert ordernr|er beställning|er beställningsnr|po nummer|po nr|indkøbsordre|"
+     "bestilling|deres bestilling|n bon de commande|no bon de commande|numéro de bon de "
+     "commande|beställningsnr|beställningsnummer|inköpsordernr|"
      "bestillingsnr|bestillingsnummer|ordrenr|ordrenummer|deres ordrenr|deres bestillingsnr|innkjøpsordre|"
      "dykkar ordrenr|jeres ordrenr|rekvisitionsnr|købsordre|"
      "tilausnumero|tilausnro|tilauksenne|ostotilaus|ostotilausnumero|"
@@ -76,7 +79,9 @@ const Row kRows[] = {
     {LabelKind::BuyerReference,
      "your reference|your ref|buyer reference|customer reference|attention|attn|"
      "er referens|ert ref|er ref|ert refnr|ert ref nr|er ref nr|"
-     "deres ref|deres referanse|dykkar ref|dykkar referanse|jeres ref|jeres reference|deres reference|"
+     "deres ref|deres referanse|kundens ref|kundens referanse|kundens reference|tilaajan viite|"
+     "service exécutant|service executant|dykkar ref|dykkar referanse|jeres ref|jeres reference|deres "
+     "reference|"
      "viitteenne|teidän viitteenne|"
      "ihr zeichen|ihre referenz|käuferreferenz|referenz des käufers|kundenreferenz|kundenref|leitweg id|ihre "
      "zeichen|"
@@ -98,6 +103,7 @@ const Row kRows[] = {
      "total before tax|untaxed amount|total without vat|total excl tax|net|total ex vat|"
      "totalt exkl moms|summa exkl moms|exkl moms|belopp exkl moms|netto|nettobelopp|"
      "sum eks mva|beløp eks mva|totalt eks mva|sum ekskl mva|grunnlag|mva grunnlag|netto eks mva|"
+     "avgiftspliktig|avgiftspliktig beløp|"
      "i alt ekskl moms|beløb ekskl moms|momspligtigt beløb|subtotal ekskl moms|"
      "arvonlisäveroton|veroton|yhteensä ilman alv|veroton yhteensä|veroton hinta|"
      "nettobetrag|summe netto|gesamtbetrag netto|nettosumme|rechnungsbetrag netto|gesamt netto|zwischensumme|"
@@ -134,9 +140,9 @@ const Row kRows[] = {
      "zahlbetrag|zu zahlen|fälliger betrag|offener betrag|zahlbarer betrag|zu zahlender betrag|"
      "net à payer|net a payer|montant à payer|montant a payer|reste à payer|reste a payer|à payer|"
      "te betalen|total a pagar|importe a pagar|valor a pagar|totale da pagare|netto a pagare"},
-    {LabelKind::Rounding,
-     "rounding|öresutjämning|öresavrundning|øreavrunding|avrunding|afrunding|øreafrunding|pyöristys|"
-     "rundung|arrondi|afronding|redondeo|arredondamento|arrotondamento"},
+    {LabelKind::Rounding, "rounding|öresutjämning|öresavrundning|øreavrunding|øresavrunding|avrunding|"
+                          "afrunding|øreafrunding|pyöristys|"
+                          "rundung|arrondi|afronding|redondeo|arredondamento|arrotondamento"},
     {LabelKind::Prepaid,
      "prepaid|paid|already paid|amount paid|förskott|betalt|forskudd|allerede betalt|aconto|maksettu|"
      "anzahlung|bereits bezahlt|abzüglich anzahlung|acompte|déjà payé|vooruitbetaald|anticipo|"
@@ -154,6 +160,7 @@ const Row kRows[] = {
      "bankverbindung|kontonummer bank|innbetalt til konto|til konto"},
     {LabelKind::OrgNumber,
      "org nr|orgnr|organisationsnummer|organisasjonsnummer|org no|org nummer|org|foretaksregisteret|"
+     "foretaksnummer|organisasjonsnr|"
      "foretaksnr|cvr|cvr nr|cvr nummer|se nr|y tunnus|y tun|ly tunnus|business id|"
      "handelsregister|handelsregisternummer|hrb|registergericht|kvk|kvk nummer|siren|siret|rcs|"
      "company no|company number|company registration|registration number|reg no|nipc|cif"},

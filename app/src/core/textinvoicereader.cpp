@@ -220,8 +220,10 @@ int letterCount(const QString &s)
 QString stripPunctuation(QString s)
 {
     s = s.trimmed();
-    while (!s.isEmpty() && (s[0] == QLatin1Char(':') || s[0] == QLatin1Char('-') ||
-                            s[0] == QLatin1Char('#') || s[0] == QChar(0x2013)))
+    // A leading minus before a digit is a sign ("-15064,30"), not a dash.
+    while (!s.isEmpty() &&
+           (s[0] == QLatin1Char(':') || s[0] == QLatin1Char('#') ||
+            ((s[0] == QLatin1Char('-') || s[0] == QChar(0x2013)) && !(s.size() > 1 && s[1].isDigit()))))
         s = s.mid(1).trimmed();
     return s;
 }
@@ -249,6 +251,7 @@ private:
     QStringList wordsDirectlyBelow(const SegRef &s) const;
     bool hasInitialsLogo(int page, int line, const QRectF &box, const QString &name) const;
     QString legalFormTailBelow(int page, int line, const QRectF &box) const;
+    std::optional<Decimal> singleRateFor(const Decimal &net, const Decimal &vat) const;
     QList<Candidate> valuesFor(const LabelHit &h, bool allowBelow = true) const;
     QString idFrom(const QString &text) const;
     std::optional<Decimal> amountFrom(const QString &text) const;
@@ -353,6 +356,26 @@ QString Reader::legalFormTailBelow(int p, int l, const QRectF &box) const
             return t;
     }
     return {};
+}
+
+/// The one printed percentage that turns @p net into @p vat (to the cent), if exactly one does.
+std::optional<Decimal> Reader::singleRateFor(const Decimal &net, const Decimal &vat) const
+{
+    std::optional<Decimal> found;
+    for (const TextPage &pg : m_layout.pages())
+        for (const TextLine &l : pg.lines)
+            for (const FoundNumber &n : m_numbers.findAll(l.text())) {
+                if (!n.percent || n.value.signum() <= 0 || n.value > Decimal(30))
+                    continue;
+                const Decimal expect = (net.abs() * n.value).divided(Decimal(100), 2);
+                if ((expect - vat.abs()).abs() > Decimal::fromString(QStringLiteral("0.01")))
+                    continue;
+                const Decimal rate = n.value.withScale(std::max(2, n.value.fractionDigits()));
+                if (found && *found != rate)
+                    return std::nullopt;
+                found = rate;
+            }
+    return found;
 }
 
 bool Reader::isBlockHeading(const SegRef &s) const
@@ -717,8 +740,9 @@ void Reader::readBreakdown()
                             // Rates are reported with two decimals, as e-invoices usually
                             // carry them; more printed decimals are kept.
                             vb.rate = rate.value.abs().withScale(std::max(2, rate.value.fractionDigits()));
-                            vb.taxableAmount = base.value.abs();
-                            vb.taxAmount = tax.value.abs();
+                            // Signs are kept until the totals tell an invoice from a credit note.
+                            vb.taxableAmount = base.value;
+                            vb.taxAmount = base.value.isNegative() ? -tax.value.abs() : tax.value.abs();
                             vb.category = rate.value.isZero() ? QStringLiteral("Z") : QStringLiteral("S");
                             rows.append(vb);
                             found = true;
@@ -776,7 +800,7 @@ void Reader::readTotals(ExtractionResult &r)
             for (const TextLine &l : page(p).lines) {
                 const auto nums = m_numbers.findAll(l.text());
                 if (std::any_of(nums.begin(), nums.end(), [&](const FoundNumber &n) {
-                        return n.hasDecimals && n.value.abs() == gross;
+                        return n.hasDecimals && n.value.abs() == gross.abs();
                     })) {
                     cands[int(LabelKind::GrossTotal)].append(
                         AmountCandidate{gross, p, l.box, 0.5, FieldSource::Arithmetic});
@@ -808,7 +832,7 @@ void Reader::readTotals(ExtractionResult &r)
     auto consider = [&](const AmountCandidate &n, const AmountCandidate &v, const AmountCandidate &g,
                         bool ok) {
         double s = n.score + v.score + g.score + (ok ? 1.5 : 0);
-        if (ok && !m_breakdown.isEmpty() && n.value.abs() == baseSum && v.value.abs() == taxSum)
+        if (ok && !m_breakdown.isEmpty() && n.value.abs() == baseSum.abs() && v.value.abs() == taxSum.abs())
             s += 0.5;
         if (s > bestScore) {
             bestScore = s;
@@ -879,14 +903,14 @@ void Reader::readTotals(ExtractionResult &r)
     }
     // The breakdown is reported when it adds up to the chosen totals. A row that only looks
     // like one ("Frais 10,00% sur 100,00  10,00") is dropped when the others add up without it.
-    if (keepSign && t.taxExclusive.isNegative())
+    if (!keepSign) {
+        baseSum = taxSum = Decimal();
         for (VatBreakdown &vb : m_breakdown) {
-            vb.taxableAmount = -vb.taxableAmount;
-            vb.taxAmount = vb.taxAmount.isZero() ? vb.taxAmount : -vb.taxAmount;
+            vb.taxableAmount = vb.taxableAmount.abs();
+            vb.taxAmount = vb.taxAmount.abs();
+            baseSum += vb.taxableAmount;
+            taxSum += vb.taxAmount;
         }
-    if (keepSign && t.taxExclusive.isNegative()) {
-        baseSum = -baseSum;
-        taxSum = -taxSum;
     }
     if (!m_breakdown.isEmpty() && t.vatTotal && (baseSum != t.taxExclusive || taxSum != *t.vatTotal) &&
         m_breakdown.size() <= 8) {
@@ -912,6 +936,19 @@ void Reader::readTotals(ExtractionResult &r)
     if (!m_breakdown.isEmpty() && baseSum == t.taxExclusive && t.vatTotal && taxSum == *t.vatTotal) {
         r.invoice.vatBreakdown = m_breakdown;
         setEvidence(r, QStringLiteral("vat_breakdown"), 0.9, -1, {}, FieldSource::Arithmetic);
+    } else if (const std::optional<Decimal> rate =
+                   m_breakdown.isEmpty() && t.vatTotal && !t.vatTotal->isZero()
+                       ? singleRateFor(t.taxExclusive, *t.vatTotal)
+                       : std::nullopt) {
+        // No breakdown row on one line ("MVA-sats 25,00 %" apart from "MVA Beløp 1 657,50"),
+        // but exactly one printed rate gives net x rate = VAT: a single-rate invoice.
+        VatBreakdown vb;
+        vb.rate = rate;
+        vb.taxableAmount = t.taxExclusive;
+        vb.taxAmount = *t.vatTotal;
+        vb.category = QStringLiteral("S");
+        r.invoice.vatBreakdown = {vb};
+        setEvidence(r, QStringLiteral("vat_breakdown"), 0.85, -1, {}, FieldSource::Arithmetic);
     } else if (m_breakdown.isEmpty() && t.vatTotal && t.vatTotal->isZero() && t.taxExclusive.signum() > 0 &&
                r.evidence.contains(QStringLiteral("vat_total")) &&
                r.evidence.contains(QStringLiteral("total_without_vat"))) {
@@ -931,13 +968,15 @@ void Reader::readTotals(ExtractionResult &r)
 void Reader::readIds(ExtractionResult &r)
 {
     static const QSet<QString> buyerWords = {
-        QStringLiteral("v"),      QStringLiteral("your"),      QStringLiteral("kunde"),
-        QStringLiteral("kunden"), QStringLiteral("customer"),  QStringLiteral("client"),
-        QStringLiteral("buyer"),  QStringLiteral("käufer"),    QStringLiteral("cliente"),
-        QStringLiteral("deres"),  QStringLiteral("jeres"),     QStringLiteral("er"),
-        QStringLiteral("ihre"),   QStringLiteral("votre"),     QStringLiteral("uw"),
-        QStringLiteral("su"),     QStringLiteral("asiakkaan"), QStringLiteral("köpare"),
-        QStringLiteral("kjøper"), QStringLiteral("køber")};
+        QStringLiteral("v"),       QStringLiteral("your"),      QStringLiteral("kunde"),
+        QStringLiteral("kunden"),  QStringLiteral("customer"),  QStringLiteral("client"),
+        QStringLiteral("buyer"),   QStringLiteral("käufer"),    QStringLiteral("cliente"),
+        QStringLiteral("deres"),   QStringLiteral("jeres"),     QStringLiteral("er"),
+        QStringLiteral("ihre"),    QStringLiteral("votre"),     QStringLiteral("uw"),
+        QStringLiteral("su"),      QStringLiteral("asiakkaan"), QStringLiteral("köpare"),
+        QStringLiteral("kjøper"),  QStringLiteral("køber"),     QStringLiteral("ert"),
+        QStringLiteral("kundens"), QStringLiteral("tilaajan"),  QStringLiteral("vos"),
+        QStringLiteral("acheteur")};
     QList<FoundId> ids;
     QList<FoundId> orgs;
     auto nearSeen = [](const QList<FoundId> &l, const QString &v) {
@@ -967,6 +1006,18 @@ void Reader::readIds(ExtractionResult &r)
                 }
             }
             if (h.kind == LabelKind::VatNumber) {
+                // A labelled VAT id whose country format has a different length than the
+                // reader knows ("DE09687654321" in sample data): taken as printed, not trusted.
+                static const QRegularExpression anyVat(QStringLiteral(
+                    "^((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|"
+                    "GB|NO|CH)\\s?[0-9A-Z]{2}[0-9A-Z ]{4,14})$"));
+                const auto am = anyVat.match(c.text.trimmed());
+                if (am.hasMatch() && hasDigit(am.captured(1).mid(2))) {
+                    const QString v = am.captured(1).trimmed();
+                    if (!nearSeen(ids, compact(v)))
+                        ids.append(FoundId{compact(v), QString(), c.page, c.box, 0.6, buyer, true});
+                    break;
+                }
                 // "NIF: 503 357 014": a Portuguese tax number printed without "PT".
                 static const QRegularExpression nifRe(
                     QStringLiteral("^(\\d{3}\\s?\\d{3}\\s?\\d{3})(?![\\d\\w])"));
@@ -1064,7 +1115,7 @@ void Reader::readPayment(ExtractionResult &r)
         {QStringLiteral("LU"), 20}, {QStringLiteral("IE"), 22}, {QStringLiteral("IS"), 26},
         {QStringLiteral("EE"), 20}, {QStringLiteral("LT"), 20}, {QStringLiteral("LV"), 21}};
     static const QRegularExpression ibanRe(
-        QStringLiteral("(?<![A-Za-z0-9])([A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]){8,32})"));
+        QStringLiteral("(?<![A-Za-z0-9])([A-Z]{2}[ ]?\\d{2}(?:[ ]?[A-Z0-9]){8,32})"));
     QString iban;
     int ibanPage = -1;
     QRectF ibanBox;
