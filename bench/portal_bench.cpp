@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstdio>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace einvoice;
@@ -39,6 +40,19 @@ qint64 rssKb(qint64 pid, const char *field)
         if (line.startsWith(field))
             return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
     return -1;
+}
+
+/// CPU seconds (user + system) a process has used so far.
+double cpuSecs(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return (fields.value(11).toLongLong() + fields.value(12).toLongLong()) / ticks;
 }
 
 QString run(const QStringList &args)
@@ -145,7 +159,8 @@ int main(int argc, char *argv[])
     std::printf(
         "portal_bench: %d small invoices (Peppol BIS 3 UBL, ~%lld bytes) per run, server --threads %s\n",
         count, qlonglong(UblWriter::write(*base.invoice).size()), qPrintable(threads));
-    std::printf("%-6s %8s %10s %12s %14s\n", "proto", "clients", "seconds", "uploads/s", "portal RSS MiB");
+    std::printf("%-6s %8s %10s %12s %14s %16s %16s\n", "proto", "clients", "seconds", "uploads/s",
+                "portal RSS MiB", "portal CPU ms/doc", "client CPU ms/doc");
     int run_ = 0;
     for (const bool tls : {true, false}) {
         Server server;
@@ -170,6 +185,8 @@ int main(int argc, char *argv[])
                 d.invoiceNumber = inv.number;
             }
             std::atomic<int> next{0}, accepted{0}, failed{0};
+            const double serverCpu0 = cpuSecs(server.process.processId());
+            const double ownCpu0 = cpuSecs(QCoreApplication::applicationPid());
             QElapsedTimer timer;
             timer.start();
             std::vector<std::thread> workers;
@@ -191,8 +208,11 @@ int main(int argc, char *argv[])
             for (std::thread &w : workers)
                 w.join();
             const double secs = timer.nsecsElapsed() / 1e9;
-            std::printf("%-6s %8d %10.2f %12.0f %14.1f%s\n", tls ? "https" : "http", clients, secs,
-                        accepted / secs, rssKb(server.process.processId(), "VmRSS:") / 1024.0,
+            const double serverCpu = cpuSecs(server.process.processId()) - serverCpu0;
+            const double ownCpu = cpuSecs(QCoreApplication::applicationPid()) - ownCpu0;
+            std::printf("%-6s %8d %10.2f %12.0f %14.1f %16.2f %16.2f%s\n", tls ? "https" : "http", clients,
+                        secs, accepted / secs, rssKb(server.process.processId(), "VmRSS:") / 1024.0,
+                        1000.0 * serverCpu / count, 1000.0 * ownCpu / count,
                         failed ? qPrintable(QStringLiteral("  (%1 failed)").arg(failed.load())) : "");
             std::fflush(stdout);
         }

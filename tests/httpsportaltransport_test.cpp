@@ -135,7 +135,7 @@ private:
                 linger l{1, 0};
                 ::setsockopt(c, SOL_SOCKET, SO_LINGER, &l, sizeof l);
             } else {
-                ::write(c, m_reply.constData(), size_t(m_reply.size()));
+                ::send(c, m_reply.constData(), size_t(m_reply.size()), MSG_NOSIGNAL);
             }
             ::close(c);
         }
@@ -617,4 +617,18 @@ TEST(HttpsPortalTransportLimits, OversizedDocumentIsRefusedPermanently)
     EXPECT_TRUE(r.message.contains(QStringLiteral("too large"))) << r.message.toStdString();
     // The connection stays usable for the next, normal document.
     EXPECT_EQ(t->send(document(QStringLiteral("INV-SMALL"))).outcome, SendResult::Outcome::Accepted);
+}
+
+TEST(HttpsPortalTransportFaults, HugeAnswerIsCutOff)
+{
+    // A hostile server announcing 200 MiB: the transport stops reading at its cap.
+    QByteArray reply =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 209715200\r\n\r\n";
+    reply.append(QByteArray(100 * 1024 * 1024, 'x'));
+    ScriptedServer server(reply);
+    QString error;
+    const QByteArray data =
+        plainTransport(server.url())->fetchIncoming(QStringLiteral("doc_1"), QStringLiteral("ubl"), &error);
+    EXPECT_TRUE(data.isEmpty());
+    EXPECT_TRUE(error.contains(QStringLiteral("larger than 96 MiB"))) << error.toStdString();
 }

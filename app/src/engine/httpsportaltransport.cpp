@@ -31,9 +31,15 @@ void globalInit()
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+/// No answer of the API comes near this; a larger one is a broken or hostile server.
+constexpr qsizetype kMaxAnswerBytes = 96 * 1024 * 1024;
+
 size_t collectBody(char *data, size_t size, size_t count, void *user)
 {
-    static_cast<QByteArray *>(user)->append(data, qsizetype(size * count));
+    auto *body = static_cast<QByteArray *>(user);
+    if (body->size() + qsizetype(size * count) > kMaxAnswerBytes)
+        return 0; // curl stops with CURLE_WRITE_ERROR
+    body->append(data, qsizetype(size * count));
     return size * count;
 }
 
@@ -253,7 +259,9 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
     curl_slist_free_all(headers);
     reply.curlCode = int(rc);
     if (rc != CURLE_OK) {
-        reply.curlError = QString::fromUtf8(errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc));
+        reply.curlError = rc == CURLE_WRITE_ERROR
+                              ? tr("the answer is larger than %1 MiB").arg(kMaxAnswerBytes / (1024 * 1024))
+                              : QString::fromUtf8(errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc));
         reply.body.clear();
         qCInfo(lcHttpsTransport).noquote()
             << method << m_options.baseUrl + path << "failed:" << reply.curlError;
