@@ -83,6 +83,18 @@ DocumentRecord readDocument(const QSqlQuery &q)
     return d;
 }
 
+/// Runs a prepared document query and reads every row.
+QList<DocumentRecord> readDocuments(QSqlQuery &q)
+{
+    QList<DocumentRecord> out;
+    if (q.exec())
+        while (q.next())
+            out.append(readDocument(q));
+    else
+        qCWarning(lcPortalDb) << "SQL failed:" << q.lastQuery() << q.lastError().text();
+    return out;
+}
+
 const char *kAccountColumns = "id, name, endpoint, org_number, vat_id, can_receive, rate_requests, "
                               "rate_window, created_at FROM accounts ";
 
@@ -601,11 +613,7 @@ QList<DocumentRecord> PortalDatabase::outboundChanges(qint64 accountId, qint64 a
     q.addBindValue(accountId);
     q.addBindValue(afterSeq);
     q.addBindValue(limit);
-    QList<DocumentRecord> out;
-    if (exec(q, nullptr))
-        while (q.next())
-            out.append(readDocument(q));
-    return out;
+    return readDocuments(q);
 }
 
 QList<DocumentRecord> PortalDatabase::inbox(qint64 accountId, bool includeAcknowledged, int limit)
@@ -617,11 +625,7 @@ QList<DocumentRecord> PortalDatabase::inbox(qint64 accountId, bool includeAcknow
               QStringLiteral("ORDER BY d.created_at, d.id LIMIT ?"));
     q.addBindValue(accountId);
     q.addBindValue(limit);
-    QList<DocumentRecord> out;
-    if (exec(q, nullptr))
-        while (q.next())
-            out.append(readDocument(q));
-    return out;
+    return readDocuments(q);
 }
 
 QList<DocumentRecord> PortalDatabase::documentsOf(qint64 accountId, int limit)
@@ -633,11 +637,7 @@ QList<DocumentRecord> PortalDatabase::documentsOf(qint64 accountId, int limit)
     q.addBindValue(accountId);
     q.addBindValue(accountId);
     q.addBindValue(limit);
-    QList<DocumentRecord> out;
-    if (exec(q, nullptr))
-        while (q.next())
-            out.append(readDocument(q));
-    return out;
+    return readDocuments(q);
 }
 
 QList<DocumentEvent> PortalDatabase::events(const QString &documentId)

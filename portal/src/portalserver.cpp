@@ -459,19 +459,27 @@ void PortalServer::sendDocument(const DocumentRecord &doc, const QString &format
     res.set_content(bytes.toStdString(), ss(contentType));
 }
 
+std::optional<DocumentRecord> PortalServer::ownDocument(const httplib::Request &req, httplib::Response &res,
+                                                        const Account &account, bool inbox)
+{
+    // Someone else's document answers exactly like a missing one: ids reveal nothing.
+    const auto doc = m_db.document(qs(req.matches[1]));
+    if (doc && (inbox ? doc->receiverId == account.id : doc->senderId == account.id))
+        return doc;
+    problem(res, 404, QStringLiteral("not-found"), tr("No such document"),
+            tr("No document %1 in this account's %2.")
+                .arg(qs(req.matches[1]), inbox ? tr("inbox") : tr("sent documents")));
+    return std::nullopt;
+}
+
 void PortalServer::download(const httplib::Request &req, httplib::Response &res, bool inbox)
 {
     const std::optional<Account> account = authenticate(req, res);
     if (!account)
         return;
-    const auto doc = m_db.document(qs(req.matches[1]));
-    const bool allowed = doc && (inbox ? doc->receiverId == account->id : doc->senderId == account->id);
-    if (!allowed) {
-        problem(res, 404, QStringLiteral("not-found"), tr("No such document"),
-                tr("No document %1 in this account's %2.")
-                    .arg(qs(req.matches[1]), inbox ? tr("inbox") : tr("sent documents")));
+    const auto doc = ownDocument(req, res, *account, inbox);
+    if (!doc)
         return;
-    }
     sendDocument(*doc, qs(req.matches[2]), res);
 }
 
@@ -495,12 +503,9 @@ void PortalServer::acknowledge(const httplib::Request &req, httplib::Response &r
     const std::optional<Account> account = authenticate(req, res);
     if (!account)
         return;
-    const auto doc = m_db.document(qs(req.matches[1]));
-    if (!doc || doc->receiverId != account->id) {
-        problem(res, 404, QStringLiteral("not-found"), tr("No such document"),
-                tr("No document %1 in this account's inbox.").arg(qs(req.matches[1])));
+    const auto doc = ownDocument(req, res, *account, true);
+    if (!doc)
         return;
-    }
     QString error;
     const auto updated = m_db.acknowledge(doc->id, &error);
     if (!updated) {
@@ -516,12 +521,9 @@ void PortalServer::postResponse(const httplib::Request &req, httplib::Response &
     const std::optional<Account> account = authenticate(req, res);
     if (!account)
         return;
-    const auto doc = m_db.document(qs(req.matches[1]));
-    if (!doc || doc->receiverId != account->id) {
-        problem(res, 404, QStringLiteral("not-found"), tr("No such document"),
-                tr("No document %1 in this account's inbox.").arg(qs(req.matches[1])));
+    const auto doc = ownDocument(req, res, *account, true);
+    if (!doc)
         return;
-    }
     QJsonParseError parseError;
     const QJsonDocument body = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
     const QString code = body.object().value(QStringLiteral("code")).toString();

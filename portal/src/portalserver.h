@@ -67,6 +67,10 @@ private:
     void pageList(const httplib::Request &request, httplib::Response &response);
     void pageDownload(const httplib::Request &request, httplib::Response &response);
     void pageLogout(const httplib::Request &request, httplib::Response &response);
+    /// The document named in the path if it is @p account's (received when @p inbox, else sent);
+    /// otherwise answers 404 and returns nothing.
+    std::optional<DocumentRecord> ownDocument(const httplib::Request &request, httplib::Response &response,
+                                              const Account &account, bool inbox);
     qint64 sessionAccount(const httplib::Request &request) const;
     void sendDocument(const DocumentRecord &document, const QString &format, httplib::Response &response);
 
