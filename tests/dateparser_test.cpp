@@ -68,3 +68,9 @@ TEST(DateParser, FindsDatesInText)
     EXPECT_EQ(found[0].date, QDate(2018, 3, 5));
     EXPECT_EQ(found[1].date, QDate(2018, 4, 4));
 }
+
+TEST(DateParser, WrittenMonthWithASpaceBeforeTheComma)
+{
+    EXPECT_EQ(d("August 3 , 2014"), QDate(2014, 8, 3));
+    EXPECT_EQ(d("August 3, 2014"), QDate(2014, 8, 3));
+}

@@ -111,7 +111,7 @@ QList<FoundDate> DateParser::findAll(const QString &text) const
         QStringLiteral("(?<![\\d\\w])(\\d{1,2})\\.?(?:\\s*de(?=\\s))?[\\s-]*(\\p{L}{3,12}\\.?),?(?:\\s*de(?="
                        "\\s))?[\\s-]*(\\d{4})(?!\\d)"));
     static const QRegularExpression monthDay(
-        QStringLiteral("(?<!\\w)(\\p{L}{3,12})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)"));
+        QStringLiteral("(?<!\\w)(\\p{L}{3,12})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s?,?\\s+(\\d{4})(?!\\d)"));
     static const QRegularExpression compact(
         QStringLiteral("(?<![\\d\\w])(20\\d{2})(\\d{2})(\\d{2})(?![\\d\\w])"));
 

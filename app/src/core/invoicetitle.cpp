@@ -23,8 +23,10 @@ std::optional<InvoiceTitle> matchInvoiceTitle(const QString &line)
     InvoiceTitle t;
     t.number = m.captured(u"number");
     // Without "Nr." the number must look like one: "FAKTURA 92426725", "INVOICE I/00000".
-    if (m.captured(u"sign").isEmpty() && t.number.size() < 3)
-        return std::nullopt;
+    static const QRegularExpression pageOfPages(QStringLiteral("^\\d{1,3}/\\d{1,3}$"));
+    if (m.captured(u"sign").isEmpty() && (t.number.size() < 3 || pageOfPages.match(t.number).hasMatch()))
+        return std::nullopt; // "FAKTURA   1/2" is the page number
+
     const QString word = m.captured(u"title").toLower();
     static const QRegularExpression credit(QStringLiteral("gutschrift|kreditnota|avoir|credit note"));
     t.creditNote = credit.match(word).hasMatch();

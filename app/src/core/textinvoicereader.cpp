@@ -162,7 +162,7 @@ QString compact(QString s)
 const QRegularExpression &legalFormPattern()
 {
     static const QRegularExpression re(QStringLiteral(
-        "(?:^|[\\s,])(AB|AS|ASA|A/S|ApS|I/"
+        "(?:^|[\\s,])(AB|AS|ASA|A/S|ApS|Aktiebolag|Aksjeselskap|Aktieselskab|Anpartsselskab|Osakeyhtiö|I/"
         "S|Oy|Oyj|Ab|GmbH|gGmbH|AG|KG|OHG|UG|e\\.\\s?K\\.|SE|SA|S\\.A\\.|SARL|"
         "S\\.A\\.R\\.L\\.|SAS|SASU|EURL|Lda\\.?|Ltda\\.?|Ltd\\.?|Limited|LLC|Inc\\.?|Corp\\.?|PLC|plc|BV|B\\."
         "V\\.|"
@@ -245,12 +245,15 @@ private:
     QStringList wordsOf(const SegRef &s, int from = 0) const;
     bool isLabelSegment(const SegRef &s) const;
     bool isBlockHeading(const SegRef &s) const;
+    bool labelSpansSegments(const SegRef &s) const;
     bool isLabelWithValue(const SegRef &s) const;
 
     void collectHits();
     QStringList wordsDirectlyBelow(const SegRef &s) const;
     bool hasInitialsLogo(int page, int line, const QRectF &box, const QString &name) const;
     QString legalFormTailBelow(int page, int line, const QRectF &box) const;
+    bool printedAgain(int page, int line, const QString &text) const;
+    bool ownIdBelow(int page, int line, const QRectF &box) const;
     std::optional<Decimal> singleRateFor(const Decimal &net, const Decimal &vat) const;
     QList<Candidate> valuesFor(const LabelHit &h, bool allowBelow = true) const;
     QString idFrom(const QString &text) const;
@@ -342,6 +345,49 @@ QStringList Reader::wordsDirectlyBelow(const SegRef &s) const
     return {};
 }
 
+/// Whether @p text is printed on another line of the document as well.
+bool Reader::printedAgain(int p, int l, const QString &text) const
+{
+    const QString needle = text.trimmed().toLower();
+    if (needle.size() < 4)
+        return false;
+    for (int pi = 0; pi < m_layout.pages().size(); ++pi)
+        for (int li = 0; li < page(pi).lines.size(); ++li)
+            if ((pi != p || li != l) && page(pi).lines[li].text().toLower().contains(needle))
+                return true;
+    return false;
+}
+
+/// Whether an org number or VAT id label sits in the block under a name (the sender's letterhead).
+bool Reader::ownIdBelow(int p, int l, const QRectF &box) const
+{
+    const TextPage &pg = page(p);
+    for (int li = l + 1; li < pg.lines.size() && li <= l + 6; ++li)
+        for (int si = 0; si < pg.lines[li].segments.size(); ++si) {
+            const TextSegment &sg = pg.lines[li].segments[si];
+            if (std::abs(sg.box.left() - box.left()) > 2 * box.height())
+                continue;
+            const QStringList words = wordsOf(SegRef{p, li, si});
+            const auto m = LabelDictionary::instance().matchStart(words);
+            if (!m || (m->kind != LabelKind::OrgNumber && m->kind != LabelKind::VatNumber))
+                continue;
+            // "Ert momsreg.nr", "V/ N.º Contrib.": the customer's number, not the sender's.
+            static const QSet<QString> customer = {
+                QStringLiteral("v"),        QStringLiteral("ert"),      QStringLiteral("er"),
+                QStringLiteral("kundens"),  QStringLiteral("deres"),    QStringLiteral("jeres"),
+                QStringLiteral("your"),     QStringLiteral("ihre"),     QStringLiteral("votre"),
+                QStringLiteral("customer"), QStringLiteral("client"),   QStringLiteral("kunde"),
+                QStringLiteral("buyer"),    QStringLiteral("asiakkaan")};
+            bool theirs = false;
+            for (int i = 0; i < m->wordCount && !theirs; ++i)
+                for (const QString &t : LabelDictionary::normalizeWord(words[i]))
+                    theirs = theirs || customer.contains(t);
+            if (!theirs)
+                return true;
+        }
+    return false;
+}
+
 /// "AB" alone on the line under a name, left-aligned with it: the name's wrapped legal form.
 QString Reader::legalFormTailBelow(int p, int l, const QRectF &box) const
 {
@@ -376,6 +422,22 @@ std::optional<Decimal> Reader::singleRateFor(const Decimal &net, const Decimal &
                 found = rate;
             }
     return found;
+}
+
+bool Reader::labelSpansSegments(const SegRef &s) const
+{
+    const TextLine &l = line(s);
+    if (s.seg + 1 >= l.segments.size())
+        return false;
+    const TextSegment &sg = seg(s);
+    QStringList words = wordsOf(s);
+    const int own = int(words.size());
+    for (int i = l.segments[s.seg + 1].firstWord;
+         i < l.segments[s.seg + 1].firstWord + l.segments[s.seg + 1].wordCount; ++i)
+        words << l.words[i].text;
+    const auto m = LabelDictionary::instance().matchStart(words);
+    return m && m->wordCount > own && sg.wordCount <= 2 && m->kind != LabelKind::SellerBlock &&
+           m->kind != LabelKind::BuyerBlock && m->kind != LabelKind::Name;
 }
 
 bool Reader::isBlockHeading(const SegRef &s) const
@@ -594,8 +656,10 @@ void Reader::readNumberAndDates(ExtractionResult &r)
                     m_creditNote = true;
                 else
                     m_invoiceTitle = true;
-                if (0.72 > bestNo.score)
-                    bestNo = Candidate{id, p, sg.box, 0.72};
+                // A title with its number ("Kreditnota   5326721-2") outweighs a column title
+                // with a number below it (the credited invoice in a line table).
+                if (0.8 > bestNo.score)
+                    bestNo = Candidate{id, p, sg.box, 0.8};
                 QString dateText = t->dateText;
                 QRectF dateBox = sg.box;
                 if (t->dateFollows && l + 1 < pg.lines.size()) {
@@ -604,7 +668,7 @@ void Reader::readNumberAndDates(ExtractionResult &r)
                 }
                 const auto ds = m_dates.findAll(dateText);
                 if (!ds.isEmpty() && ds.first().start <= 2)
-                    titleDate = Candidate{ds.first().date.toString(Qt::ISODate), p, dateBox, 0.72};
+                    titleDate = Candidate{ds.first().date.toString(Qt::ISODate), p, dateBox, 0.8};
                 break;
             }
         }
@@ -626,6 +690,9 @@ void Reader::readNumberAndDates(ExtractionResult &r)
                     continue;
                 double score =
                     c.score * (ds.first().start <= 2 ? 1.0 : 0.85) * (h.specificity >= 5 ? 1.0 : 0.95);
+                // A value that is a date and nothing else ("Fakturadato" over "04.06.2017").
+                if (m_dates.parse(c.text).isValid())
+                    score = std::min(0.9, score * 1.06);
                 score -= 0.02 * h.ref.page;
                 if (score > best.score) {
                     best = Candidate{QString(), c.page, c.box, score};
@@ -1213,7 +1280,14 @@ void Reader::readCurrency(ExtractionResult &r)
     for (const TextPage &pg : m_layout.pages())
         for (const TextLine &l : pg.lines)
             for (const TextWord &w : l.words) {
-                const QString code = NumberParser::currencyCode(w.text);
+                QString code = NumberParser::currencyCode(w.text);
+                // "$4.11", "€12,50": a symbol glued to an amount.
+                if (code.isEmpty() && w.text.size() > 1 && hasDigit(w.text)) {
+                    const auto nums = m_numbers.findAll(w.text);
+                    if (nums.size() == 1 && !nums.first().currency.isEmpty() &&
+                        QStringLiteral("$€£").contains(w.text.front()))
+                        code = nums.first().currency;
+                }
                 if (!code.isEmpty())
                     counts[code] += 1;
             }
@@ -1319,6 +1393,9 @@ void Reader::readParties(ExtractionResult &r)
                     const SegRef ref{h.ref.page, l, s};
                     if (isLabelSegment(ref) && !isBlockHeading(ref) && isLabelWithValue(ref))
                         break;
+                    // "Globale      Nummer: 4000001123452": a label spread over two segments.
+                    if (labelSpansSegments(ref))
+                        break;
                     if (isLabelSegment(ref) || !nameLike(bs.text) || streetLike(bs.text)) {
                         done = true;
                         break;
@@ -1388,6 +1465,7 @@ void Reader::readParties(ExtractionResult &r)
         };
         Candidate hs;
         SegRef hsRef;
+        bool hsCorroborated = false;
         for (int l = 0; l < pg.lines.size(); ++l) {
             const TextLine &ln = pg.lines[l];
             const double y = ln.box.top() / H;
@@ -1438,11 +1516,17 @@ void Reader::readParties(ExtractionResult &r)
                 if (ss > hs.score) {
                     hs = Candidate{t, 0, box, ss};
                     hsRef = ref;
+                    // Two independent signs that this is the sender: a legal form, and the name
+                    // repeated (footer, payment slip), under a logo of its initials, or over
+                    // the company's own registration or VAT number.
+                    hsCorroborated =
+                        legal && (inFooter || logo || printedAgain(0, l, t) || ownIdBelow(0, l, box));
                 }
             }
         }
         if (seller.text.isEmpty() && !hs.text.isEmpty()) {
-            seller = Candidate{hs.text, 0, hs.box, std::min(0.85, 0.4 + hs.score * 0.5)};
+            seller = Candidate{hs.text, 0, hs.box,
+                               std::max(std::min(0.85, 0.4 + hs.score * 0.5), hsCorroborated ? 0.82 : 0.0)};
             sellerRef = hsRef;
         }
         if (buyer.text.isEmpty()) {
@@ -1467,6 +1551,7 @@ void Reader::readParties(ExtractionResult &r)
             }
             Candidate b2;
             SegRef b2Ref;
+            bool b2Corroborated = false;
             for (int l = 0; l < pg.lines.size(); ++l) {
                 const TextLine &ln = pg.lines[l];
                 const double y = ln.box.top() / H;
@@ -1505,13 +1590,18 @@ void Reader::readParties(ExtractionResult &r)
                         std::abs(sellerBlockLeft - box.left()) < 20)
                         bs -= 0.4; // part of the seller's own address block
                     if (bs > b2.score) {
+                        // A company name over its own address, away from the seller's block.
+                        b2Corroborated = legal && address && bs >= 0.64;
                         b2 = Candidate{t, 0, box, bs};
                         b2Ref = ref;
                     }
                 }
             }
             if (b2.score >= 0.3) {
-                buyer = Candidate{b2.text, 0, b2.box, std::min(0.75, 0.3 + b2.score * 0.5)};
+                buyer = Candidate{b2.text, 0, b2.box,
+                                  b2Corroborated && seller.score >= kConfident
+                                      ? 0.8
+                                      : std::min(0.75, 0.3 + b2.score * 0.5)};
                 buyerRef = b2Ref;
             }
         }
