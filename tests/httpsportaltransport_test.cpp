@@ -332,6 +332,7 @@ TEST_F(HttpsPortalTransportTest, TwoCompaniesExchangeAnInvoiceEndToEnd)
     EXPECT_FALSE(in.senderName.isEmpty());
     EXPECT_TRUE(in.receivedAt.isValid());
     EXPECT_TRUE(a->pollInbox().documents.isEmpty());
+    EXPECT_TRUE(b->pollStatus(QString()).changes.isEmpty()); // B sent nothing; A's outbox is A's
 
     // B downloads UBL (the bytes A sent), CII (a readable CII invoice of the same number) and the PDF.
     QString error;
@@ -631,4 +632,30 @@ TEST(HttpsPortalTransportFaults, HugeAnswerIsCutOff)
         plainTransport(server.url())->fetchIncoming(QStringLiteral("doc_1"), QStringLiteral("ubl"), &error);
     EXPECT_TRUE(data.isEmpty());
     EXPECT_TRUE(error.contains(QStringLiteral("larger than 96 MiB"))) << error.toStdString();
+}
+
+TEST_F(HttpsPortalTransportTest, RotatedTokenIsRefusedAndTheNewOneIsPickedUpWithoutRebuilding)
+{
+    // The transport asks its token source on every call, as a keychain-backed source would answer.
+    auto current = std::make_shared<QString>(tokenA);
+    HttpsPortalTransport::Options o;
+    o.baseUrl = portal.baseUrl();
+    o.extraCaFile = portal.caFile();
+    o.noProxy = true;
+    HttpsPortalTransport t(o, [current] { return *current; });
+    ASSERT_EQ(t.send(document(QStringLiteral("INV-ROT-1"))).outcome, SendResult::Outcome::Accepted);
+
+    QString output;
+    ASSERT_EQ(portal.runCli({QStringLiteral("token"), QStringLiteral("rotate"), QStringLiteral("Company A")},
+                            &output),
+              0);
+    const SendResult expired = t.send(document(QStringLiteral("INV-ROT-2")));
+    EXPECT_EQ(expired.outcome, SendResult::Outcome::Permanent);
+    EXPECT_TRUE(expired.message.contains(QStringLiteral("refused the API token")))
+        << expired.message.toStdString();
+
+    *current = output.trimmed();
+    const SendResult again = t.send(document(QStringLiteral("INV-ROT-2")));
+    EXPECT_EQ(again.outcome, SendResult::Outcome::Accepted) << again.message.toStdString();
+    EXPECT_FALSE(again.duplicate); // the refused attempt stored nothing
 }

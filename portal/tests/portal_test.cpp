@@ -365,7 +365,7 @@ TEST_F(PortalServerTest, DocumentsSurviveARestart)
     const QByteArray invoice = makeInvoice(QStringLiteral("P-4"), kEndpointA, kEndpointB);
     const HttpAnswer first = upload(tokenA, invoice);
     ASSERT_EQ(first.status, 201);
-    portal.stop();
+    EXPECT_EQ(portal.stop(), 0); // SIGTERM: a clean shutdown
     ASSERT_TRUE(portal.start(true));
     const HttpAnswer replay = upload(tokenA, invoice);
     EXPECT_EQ(replay.status, 200);

@@ -132,18 +132,22 @@ bool PortalProcess::start(bool tls, const QStringList &extraArgs)
     return false;
 }
 
-void PortalProcess::stop()
+int PortalProcess::stop()
 {
     if (!m_server)
-        return;
+        return -1;
+    int code = -1;
     if (m_server->state() != QProcess::NotRunning) {
         m_server->terminate();
-        if (!m_server->waitForFinished(10000)) {
+        if (m_server->waitForFinished(10000) && m_server->exitStatus() == QProcess::NormalExit) {
+            code = m_server->exitCode();
+        } else {
             m_server->kill();
             m_server->waitForFinished();
         }
     }
     m_server.reset();
+    return code;
 }
 
 QByteArray samplePdf()

@@ -24,7 +24,8 @@ public:
     QString addAccount(const QString &name, const QString &endpoint, const QStringList &extraArgs = {});
     /// Starts the server (HTTPS unless @p tls is false) and waits until it listens.
     bool start(bool tls = true, const QStringList &extraArgs = {});
-    void stop();
+    /// Stops the server with SIGTERM; returns its exit code (0 = clean shutdown, -1 = had to kill).
+    int stop();
 
     QString baseUrl() const { return m_baseUrl; }
     QString caFile() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
