@@ -11,7 +11,9 @@
 #include <QDate>
 #include <QJsonDocument>
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace einvoice::printertest;
@@ -239,6 +241,66 @@ TEST_F(AgentCaptureTest, CapturesPrintedWhileTheAgentIsDownAreTaken)
     EXPECT_EQ(cupsJobs, (std::set<int>{first, second}));
     EXPECT_TRUE(PrinterTestEnv::waitFor([&] { return spoolEmpty(); }, kDeadline))
         << testing::PrintToString(PrinterTestEnv::list(spoolDir()));
+}
+
+TEST_F(AgentCaptureTest, CaptureWithMissingOrUnusableMetadataIsStillTaken)
+{
+    // Not the backend's doing (it writes the metadata first), but a PDF in the spool is an
+    // invoice the user printed: it becomes a job whatever happened to its metadata, and the job's
+    // timeline says what was wrong. The directory is the user's, as the backend makes it.
+    ASSERT_EQ(mkdir(spoolDir().c_str(), 0700), 0);
+    ASSERT_EQ(chown(spoolDir().c_str(), user.uid, user.gid), 0);
+    const auto put = [&](const std::string &name, const std::string &data) {
+        const std::string temp = spoolDir() + "/." + name + ".part", final = spoolDir() + "/" + name;
+        PrinterTestEnv::writeFile(temp, data, 0600);
+        ASSERT_EQ(chown(temp.c_str(), user.uid, user.gid), 0);
+        ASSERT_EQ(rename(temp.c_str(), final.c_str()), 0);
+    };
+    const std::string metadata = "{\"format\":\"einvoice-capture/1\",\"job_id\":7,\"title\":\"t\",\"pdf\":";
+    put("job-7-malformed.json", "{\"format\":\"einvoice-capture/1\",\"title\":");
+    put("job-8-future.json",
+        "{\"format\":\"einvoice-capture/2\",\"title\":\"Future\",\"pdf\":\"job-8-future.pdf\"}");
+    put("job-9-other.json", metadata + "\"job-1-elsewhere.pdf\"}");
+    // Three different invoices (the same bytes would be one document).
+    put("job-6-missing.pdf", PrinterTestEnv::readFile(PrinterTestEnv::invoicePdf()));
+    put("job-7-malformed.pdf", PrinterTestEnv::readFile(corpus("ferd24_EN16931_Einfach.pdf")));
+    put("job-8-future.pdf", PrinterTestEnv::readFile(corpus("ferd24_BASIC_Taxifahrt.pdf")));
+    put("job-9-other.pdf", PrinterTestEnv::readFile(corpus("ferd24_EN16931_Rabatte.pdf")));
+
+    ASSERT_TRUE(agent->start()) << agent->why();
+    std::map<std::string, std::string> problems; // display name -> the note in its timeline
+    ASSERT_TRUE(PrinterTestEnv::waitFor(
+        [&] {
+            const auto jobs = agent->jobs();
+            if (!jobs)
+                return false;
+            problems.clear();
+            for (const QJsonValue &j : *jobs) {
+                const qint64 id = j.toObject().value("id").toInteger();
+                const std::string name =
+                    agent->jobFile(id, "source.json").value("display_name").toString().toStdString();
+                for (const std::string &message : agent->events(id))
+                    if (message.find("metadata") != std::string::npos)
+                        problems[name] = message;
+            }
+            return problems.size() == 4 && spoolEmpty();
+        },
+        kDeadline))
+        << testing::PrintToString(problems)
+        << "\nspool: " << testing::PrintToString(PrinterTestEnv::list(spoolDir())) << "\n"
+        << agent->log();
+    // The file name stands in for the unknown title; the note names the file and the problem.
+    EXPECT_NE(
+        problems["job-6-missing.pdf"].find("job-6-missing.json: the print job's metadata cannot be read"),
+        std::string::npos);
+    EXPECT_NE(problems["job-7-malformed.pdf"].find("is not a JSON object"), std::string::npos);
+    EXPECT_NE(problems["job-8-future.pdf"].find("has format 'einvoice-capture/2'"), std::string::npos);
+    EXPECT_NE(problems["job-9-other.pdf"].find("describes 'job-1-elsewhere.pdf'"), std::string::npos);
+    const auto jobs = agent->jobs();
+    ASSERT_TRUE(jobs);
+    EXPECT_EQ(jobs->size(), 4);
+    for (const QJsonValue &j : *jobs)
+        EXPECT_EQ(j.toObject().value("source").toString(), "printer");
 }
 
 } // namespace

@@ -149,22 +149,41 @@ std::string AgentUnderTest::log() const
     }
 }
 
-std::optional<QJsonArray> AgentUnderTest::jobs()
+std::optional<QJsonObject> AgentUnderTest::cli(const std::vector<std::string> &args)
 {
-    const ProcessRunner::Result r =
-        ProcessRunner::run({m_root + "/bin/einvoice", "queue", "list", "--json", "--config", configPath()},
-                           {{"HOME", m_root + "/home"},
-                            {"XDG_RUNTIME_DIR", m_root + "/run"},
-                            {"LANG", "C.UTF-8"},
-                            {"USER", m_user.name}},
-                           m_user.uid, m_user.gid);
+    std::vector<std::string> argv{m_root + "/bin/einvoice"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.insert(argv.end(), {"--json", "--config", configPath()});
+    const ProcessRunner::Result r = ProcessRunner::run(argv,
+                                                       {{"HOME", m_root + "/home"},
+                                                        {"XDG_RUNTIME_DIR", m_root + "/run"},
+                                                        {"LANG", "C.UTF-8"},
+                                                        {"USER", m_user.name}},
+                                                       m_user.uid, m_user.gid);
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(r.out), &error);
     if (r.exitCode != 0 || !doc.isObject()) {
-        m_why = "einvoice queue list failed (" + std::to_string(r.exitCode) + "): " + r.out + r.err;
+        m_why = "einvoice " + args.front() + " failed (" + std::to_string(r.exitCode) + "): " + r.out + r.err;
         return std::nullopt;
     }
-    return doc.object().value(QStringLiteral("jobs")).toArray();
+    return doc.object();
+}
+
+std::optional<QJsonArray> AgentUnderTest::jobs()
+{
+    const std::optional<QJsonObject> list = cli({"queue", "list"});
+    if (!list)
+        return std::nullopt;
+    return list->value(QStringLiteral("jobs")).toArray();
+}
+
+std::vector<std::string> AgentUnderTest::events(qint64 id)
+{
+    std::vector<std::string> messages;
+    if (const std::optional<QJsonObject> shown = cli({"queue", "show", std::to_string(id)}))
+        for (const QJsonValue &e : shown->value(QStringLiteral("events")).toArray())
+            messages.push_back(e.toObject().value(QStringLiteral("message")).toString().toStdString());
+    return messages;
 }
 
 std::optional<QJsonObject> AgentUnderTest::readJob(const std::string &source, qint64 notId)

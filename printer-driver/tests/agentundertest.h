@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <sys/types.h>
+#include <vector>
 
 namespace einvoice::printertest {
 
@@ -49,8 +50,13 @@ public:
     /// stdout and stderr of every run so far.
     std::string log() const;
 
-    /// `einvoice queue list --json` run as the user; nullopt (details in why()) when it fails.
+    /// `einvoice ARGS --json --config FILE` run as the user; nullopt (details in why()) when it
+    /// fails or does not print a JSON object.
+    std::optional<QJsonObject> cli(const std::vector<std::string> &args);
+    /// `einvoice queue list --json`: every job, newest first.
     std::optional<QJsonArray> jobs();
+    /// The messages of a job's timeline (`einvoice queue show ID --json`).
+    std::vector<std::string> events(qint64 id);
     /// The first job whose `source` is @p source and whose state is past reading (its
     /// extraction.json exists), or nullopt.
     std::optional<QJsonObject> readJob(const std::string &source, qint64 notId = 0);

@@ -184,11 +184,32 @@ void Engine::startWatchers()
 
 QJsonObject Engine::printerMetadata(const QString &pdfPath) const
 {
+    // docs/printer.md: <base>.json is complete before <base>.pdf appears. When it is missing or
+    // unusable the PDF is still the invoice: it is taken, and "metadata_error" says why the
+    // print job's details are not there (submitFile notes it in the job's timeline).
     const QFileInfo info(pdfPath);
-    QFile f(info.dir().filePath(info.completeBaseName() + QStringLiteral(".json")));
+    const QString jsonPath = info.dir().filePath(info.completeBaseName() + QStringLiteral(".json"));
+    const auto problem = [&](const QString &why) {
+        return QJsonObject{{QStringLiteral("metadata_error"), QStringLiteral("%1: %2").arg(jsonPath, why)}};
+    };
+    QFile f(jsonPath);
     if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.read(1 << 20)).object();
+        return problem(tr("the print job's metadata cannot be read (%1)").arg(f.errorString()));
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.read(1 << 20), &parseError);
+    if (!doc.isObject())
+        return problem(
+            tr("the print job's metadata is not a JSON object (%1)").arg(parseError.errorString()));
+    const QJsonObject meta = doc.object();
+    const QString format = meta.value(QStringLiteral("format")).toString();
+    if (format != QLatin1String("einvoice-capture/1") &&
+        !format.startsWith(QLatin1String("einvoice-capture/1.")))
+        return problem(
+            tr("the print job's metadata has format '%1'; this agent reads einvoice-capture/1").arg(format));
+    const QString pdf = meta.value(QStringLiteral("pdf")).toString();
+    if (pdf != info.fileName())
+        return problem(tr("the print job's metadata describes '%1', not '%2'").arg(pdf, info.fileName()));
+    return meta;
 }
 
 void Engine::onFileReady(const QString &path, const QString &profileId, SourceKind source)
@@ -283,6 +304,10 @@ Engine::Submitted Engine::submitFile(const QString &path, const QString &profile
             emit duplicateIgnored(path, added.jobId);
         }
         return out;
+    }
+    if (const QString e = printJob.value(QStringLiteral("metadata_error")).toString(); !e.isEmpty()) {
+        qCWarning(lcEngine) << e;
+        m_journal.note(added.jobId, e);
     }
     QJsonObject meta = sourceInfo;
     meta[QStringLiteral("original_path")] = path;
