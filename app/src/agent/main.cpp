@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "controlserver.h"
 #include "engine.h"
+#include "logfile.h"
 #include "transportfactory.h"
 
 #include <QCommandLineParser>
@@ -119,8 +120,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "einvoice-agent: %s\n", qPrintable(error));
         return 78; // EX_CONFIG: systemd does not restart into the same mistake
     }
+    if (const QString e = config->ensureDirectories(); !e.isEmpty()) {
+        fprintf(stderr, "einvoice-agent: %s\n", qPrintable(e));
+        return 73; // EX_CANTCREAT
+    }
+    // Rotating log file in the data directory, also on stderr (journald keeps it for the units).
     // Debug output only when asked for (config logging_rules or QT_LOGGING_RULES).
-    QLoggingCategory::setFilterRules(config->loggingRules.isEmpty() ? QStringLiteral("einvoice.*.debug=false")
-                                                                    : config->loggingRules);
-    return runHeadless(app, *config);
+    LogFile::Options lo;
+    lo.directory = config->logDir;
+    lo.filterRules =
+        config->loggingRules.isEmpty() ? QStringLiteral("einvoice.*.debug=false") : config->loggingRules;
+    lo.alsoStderr = true;
+    LogFile log(lo);
+    log.install();
+    const int rc = runHeadless(app, *config);
+    log.uninstall();
+    return rc;
 }

@@ -5,6 +5,7 @@
 #include "learncommand.h"
 #include "queuecommand.h"
 #include "showcommand.h"
+#include "supportbundlecommand.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,8 @@ QString usage()
         "  learn FILE.pdf --set FIELD=VALUE...                correct a reading, learn the layout\n"
         "  templates list|show|delete|export|import           manage learned layouts\n"
         "  status                                             is the agent running, what is queued\n"
-        "  queue list|show|approve|retry|discard|pause|resume  work on the send queue\n\n"
+        "  queue list|show|approve|retry|discard|pause|resume  work on the send queue\n"
+        "  support-bundle [--redact] [--output FILE.zip]      zip logs, audit log, journal summary\n\n"
         "'einvoice COMMAND --help' describes a command and its options.\n\n"
         "Exit codes: 0 success; 1 fatal rule failures (nothing written by convert); 2 an input file could "
         "not be read or is not an invoice; 3 output could not be written; 64 usage error.\n");
@@ -70,6 +72,8 @@ int main(int argc, char **argv)
         return QueueCommand::runStatus(args);
     if (command == QLatin1String("queue"))
         return QueueCommand::run(args);
+    if (command == QLatin1String("support-bundle"))
+        return SupportBundleCommand::run(args);
     err() << tr("unknown command '%1'").arg(command) << Qt::endl << usage();
     return ExitUsage;
 }

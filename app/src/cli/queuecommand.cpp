@@ -1,6 +1,7 @@
 #include "queuecommand.h"
 
 #include "agentconfig.h"
+#include "auditlog.h"
 #include "clicommon.h"
 #include "controlclient.h"
 #include "jobfiles.h"
@@ -35,6 +36,7 @@ std::optional<AgentConfig> loadConfig(const QCommandLineParser &parser)
 // The agent's journal, for when no agent runs.
 struct Offline
 {
+    AuditLog audit; // declared before the journal: outlives the observer the journal holds
     JobJournal journal;
     std::unique_ptr<QueueActions> actions;
     std::unique_ptr<JobFiles> files;
@@ -52,6 +54,14 @@ std::unique_ptr<Offline> openOffline(const AgentConfig &config)
     if (const QString e = o->journal.open(config.journalPath); !e.isEmpty()) {
         err() << e << Qt::endl;
         return nullptr;
+    }
+    // Changes made here are audited like the agent's own.
+    if (o->audit.open(config.dataDir).isEmpty()) {
+        Offline *raw = o.get();
+        o->journal.setChangeObserver(
+            [raw](const Job &job, std::optional<JobState> from, const QString &message) {
+                raw->audit.appendTransition(job, from, message);
+            });
     }
     o->files = std::make_unique<JobFiles>(config.jobsDir);
     o->actions = std::make_unique<QueueActions>(o->journal, *o->files);

@@ -474,6 +474,7 @@ AddJobResult JobJournal::addJob(const NewJob &newJob)
         result.error = tr("Cannot record the document in the job journal %1: %2").arg(m_path, tx.error());
         return result;
     }
+    notify(id, std::nullopt, message);
     result.jobId = id;
     qCDebug(lcJournal) << "job" << id << "captured, profile" << profile << "hash" << hash;
     return result;
@@ -575,12 +576,17 @@ QString JobJournal::transition(qint64 jobId, JobState to, const QString &message
     JournalTransaction tx(d->db);
     if (!tx.isActive())
         return tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
+    std::optional<JobState> from;
+    if (m_observer)
+        if (const std::optional<Job> before = job(jobId))
+            from = before->state;
     const QString error = applyTransition(d->selectJob, d->updateJob, d->insertEvent, m_path, jobId, to,
                                           message, options, now());
     if (!error.isEmpty())
         return error; // rolled back: neither the row nor the event was written
     if (!tx.commit())
         return tr("Cannot change job %1 in the job journal %2: %3").arg(jobId).arg(m_path, tx.error());
+    notify(jobId, from, message);
     return {};
 }
 
@@ -591,6 +597,10 @@ QString JobJournal::transitionChain(qint64 jobId, const QList<Step> &steps)
     JournalTransaction tx(d->db);
     if (!tx.isActive())
         return tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
+    std::optional<JobState> from;
+    if (m_observer)
+        if (const std::optional<Job> before = job(jobId))
+            from = before->state;
     const QDateTime stamp = now();
     for (const Step &step : steps) {
         const QString error = applyTransition(d->selectJob, d->updateJob, d->insertEvent, m_path, jobId,
@@ -600,7 +610,24 @@ QString JobJournal::transitionChain(qint64 jobId, const QList<Step> &steps)
     }
     if (!tx.commit())
         return tr("Cannot change job %1 in the job journal %2: %3").arg(jobId).arg(m_path, tx.error());
+    for (const Step &step : steps) {
+        notify(jobId, from, step.message, step.to);
+        from = step.to;
+    }
     return {};
+}
+
+void JobJournal::notify(qint64 jobId, std::optional<JobState> from, const QString &message,
+                        std::optional<JobState> as)
+{
+    if (!m_observer)
+        return;
+    std::optional<Job> now = job(jobId);
+    if (!now)
+        return;
+    if (as)
+        now->state = *as; // a chain reports each of its moves
+    m_observer(*now, from, message);
 }
 
 QString JobJournal::note(qint64 jobId, const QString &message)

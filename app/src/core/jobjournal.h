@@ -9,6 +9,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -211,6 +212,14 @@ public:
     /// resting point, because each transition committed atomically. Returns the ids requeued.
     QList<qint64> recoverAfterCrash(QString *error = nullptr);
 
+    /// Called after every committed change (new job, transition, note is not a change of state)
+    /// with the job as it is now, the state it came from (nullopt for a new job) and the
+    /// timeline message: the engine's audit log listens here, so every writer — engine, CLI,
+    /// tray — is audited the same way. Called on the journal's thread.
+    using ChangeObserver =
+        std::function<void(const Job &job, std::optional<JobState> from, const QString &message)>;
+    void setChangeObserver(ChangeObserver observer) { m_observer = std::move(observer); }
+
     /// Small key/value store for the engine's own bookkeeping (e.g. the last scan time).
     QString setting(const QString &key, const QString &defaultValue = {}, QString *error = nullptr) const;
     QString setSetting(const QString &key, const QString &value);
@@ -224,7 +233,11 @@ private:
     QString checkUsable() const;
     QDateTime now() const;
 
+    void notify(qint64 jobId, std::optional<JobState> from, const QString &message,
+                std::optional<JobState> as = std::nullopt);
+
     std::unique_ptr<Private> d;
+    ChangeObserver m_observer;
     QString m_path;
     QString m_connectionName;
     const Clock *m_clock = nullptr;

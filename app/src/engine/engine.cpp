@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "auditlog.h"
 #include "foldertransport.h"
 #include "folderwatcher.h"
 #include "intake.h"
@@ -95,6 +96,19 @@ QString Engine::start()
         return e;
     if (const QString e = m_journal.open(m_config.journalPath, &m_clock); !e.isEmpty())
         return e;
+    // Every state change, whoever makes it, goes to the append-only audit log too. Records are
+    // flushed to disk in small batches (at most 16 unflushed; a kill -9 loses none, since each
+    // record is written with O_APPEND at once) and at stop.
+    m_audit = std::make_unique<AuditLog>();
+    if (const QString e = m_audit->open(m_config.dataDir, &m_clock); !e.isEmpty()) {
+        m_journal.close();
+        return e;
+    }
+    m_audit->setSyncEvery(16);
+    m_journal.setChangeObserver([this](const Job &job, std::optional<JobState> from, const QString &message) {
+        if (const QString e = m_audit->appendTransition(job, from, message); !e.isEmpty())
+            qCWarning(lcEngine) << e;
+    });
     QString error;
     const QList<qint64> requeued = m_journal.recoverAfterCrash(&error);
     if (!error.isEmpty())
@@ -135,7 +149,12 @@ void Engine::stop()
     // Results of the last reads and sends are queued to this thread: commit them now.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     m_transports.clear();
+    m_journal.setChangeObserver({});
     m_journal.close();
+    if (m_audit) {
+        m_audit->flush();
+        m_audit->close();
+    }
     qCInfo(lcEngine) << "engine stopped";
 }
 
@@ -460,8 +479,10 @@ void Engine::onRead(const ReadOutcome &o)
 
 void Engine::archive(const Job &job, bool failed, const QString &error)
 {
-    const QJsonObject src = m_files.source(job.id);
-    if (!src.value(QStringLiteral("archive_original")).toBool())
+    // Watched folders and the printer spool hand their originals over; a file added by hand
+    // (CLI, tray) stays where it is. Decided by the source, not by source.json, which a crash
+    // right after recording the job may not have written.
+    if (job.source == SourceKind::Cli)
         return;
     if (!QFileInfo::exists(job.originalPath))
         return;

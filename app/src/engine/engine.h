@@ -17,6 +17,7 @@
 
 namespace einvoice {
 
+class AuditLog;
 class FolderWatcher;
 class Intake;
 class RetryPolicy;
@@ -137,6 +138,7 @@ private:
     std::unique_ptr<Intake> m_intake;
     std::unique_ptr<Intake> m_printerIntake;
     std::unique_ptr<RetryPolicy> m_retry;
+    std::unique_ptr<AuditLog> m_audit;
     QList<FolderWatcher *> m_watchers;
     QThreadPool m_readers;
     QThreadPool m_sender;
