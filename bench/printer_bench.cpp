@@ -1,7 +1,9 @@
 // Virtual printer latency: time from `lp` to the capture (PDF + metadata) in the user's spool,
 // through a private cupsd on a loopback port with the built backend and the project's PPD;
-// and the backend alone (run directly, as cupsd would). Median of 20 prints each.
-// Needs root (private cupsd, root-run backend, a test user). Prints figures, asserts nothing.
+// the backend alone (run directly, as cupsd would); and from `lp` to the job in the journal of
+// a headless einvoice-agent running as the printing user (default and short settle times).
+// Median of 20 prints each. Needs root (private cupsd, root-run backend, a test user).
+// Prints figures, asserts nothing.
 
 #if __has_include("backendharness.h")
 // Linked with the printer tests' helpers by printer-driver/CMakeLists.txt. Without them (printer
@@ -10,10 +12,15 @@
 #include "printertestenv.h"
 #define EINVOICE_PRINTER_BENCH 1
 #endif
+#if __has_include("agentundertest.h")
+#include "agentundertest.h"
+#define EINVOICE_PRINTER_AGENT_BENCH 1
+#endif
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <dirent.h>
 #include <thread>
 #include <unistd.h>
 
@@ -43,6 +50,71 @@ bool waitForFile(const std::string &path, std::chrono::seconds timeout)
     }
     return true;
 }
+
+#ifdef EINVOICE_PRINTER_AGENT_BENCH
+/// Distinct invoices from the corpus: the same bytes printed twice would be one document to the
+/// agent (the second a duplicate, never a new job).
+std::vector<std::string> corpusPdfs()
+{
+    const std::string dir = std::string(EINVOICE_SHARED_DIR) + "/corpus/dev";
+    std::vector<std::string> files;
+    for (const std::string &name : PrinterTestEnv::list(dir))
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".pdf") == 0)
+            files.push_back(dir + "/" + name);
+    return files;
+}
+
+/// Prints kRuns + 1 distinct invoices one after the other (the first one also creates the
+/// user's spool directory: reported apart) and times `lp` -> job recorded in the journal (its
+/// source.json, written right after the journal insert) and -> job read (extraction.json).
+bool benchAgent(PrivateCupsd &cupsd, const TestUser &user, AgentUnderTest::Options options, const char *label)
+{
+    const std::vector<std::string> pdfs = corpusPdfs();
+    if (pdfs.size() < kRuns + 1) {
+        std::fprintf(stderr, "printer_bench: need %d PDFs in the corpus, found %zu\n", kRuns + 1,
+                     pdfs.size());
+        return false;
+    }
+    // A fresh user directory name per configuration: the backend writes to <root>/<uid>, so
+    // the previous run's directory is removed instead.
+    PrinterTestEnv::removeTree(cupsd.spoolRoot() + "/" + std::to_string(user.uid));
+    AgentUnderTest agent(user, cupsd.spoolRoot() + "/" + std::to_string(user.uid), options);
+    if (!agent.start()) {
+        std::fprintf(stderr, "printer_bench: %s\n", agent.why().c_str());
+        return false;
+    }
+    std::vector<double> recorded, read;
+    double first = 0;
+    for (int i = 0; i <= kRuns; ++i) {
+        const std::string input = cupsd.base() + "/agent-input.pdf";
+        PrinterTestEnv::writeFile(input, PrinterTestEnv::readFile(pdfs[i]), 0644);
+        const std::string jobDir = agent.dataDir() + "/jobs/" + std::to_string(i + 1);
+        const auto t0 = Clock::now();
+        const int job = cupsd.print(input, "bench", {}, user);
+        if (job <= 0 || !waitForFile(jobDir + "/source.json", std::chrono::seconds(60))) {
+            std::fprintf(stderr, "printer_bench: print %d (%s) did not become job %d: %s\n%s\n", i,
+                         pdfs[i].c_str(), i + 1, cupsd.lastError().c_str(), agent.log().c_str());
+            return false;
+        }
+        const double toJournal = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        if (!waitForFile(jobDir + "/extraction.json", std::chrono::seconds(60))) {
+            std::fprintf(stderr, "printer_bench: job %d was not read\n%s\n", i + 1, agent.log().c_str());
+            return false;
+        }
+        const double toRead = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        if (i == 0) {
+            first = toJournal;
+            continue;
+        }
+        recorded.push_back(toJournal);
+        read.push_back(toRead);
+    }
+    std::printf("agent (%s), first print, spool dir created by it: %.1f ms to the journal\n", label, first);
+    report((std::string("lp -> job in journal, agent ") + label).c_str(), recorded);
+    report((std::string("lp -> job read, agent ") + label).c_str(), read);
+    return true;
+}
+#endif
 
 } // namespace
 
@@ -102,6 +174,14 @@ int main()
         }
         report(label, ms);
     }
+#ifdef EINVOICE_PRINTER_AGENT_BENCH
+    // The agent runs as the user, as in a desktop session, and watches <spool root>/<uid>.
+    if (!benchAgent(cupsd, user, AgentUnderTest::Options{1500, 2000}, "defaults settle 1500 poll 2000") ||
+        !benchAgent(cupsd, user, AgentUnderTest::Options{100, 200}, "settle 100 poll 200"))
+        return 1;
+#else
+    std::printf("lp -> journal: not measured (needs the printer tests' agent helpers)\n");
+#endif
     return 0;
 }
 #else
