@@ -1,1206 +1,1259 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="pt_BR">
+<TS version="2.1" language="pt_PT" sourcelanguage="en">
+<context>
+    <name>JobState</name>
+    <message>
+        <source>Captured</source>
+        <translation>Capturado</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lido</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Por rever</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprovado</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>A enviar</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejeitado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartado</translation>
+    </message>
+</context>
 <context>
     <name>einvoice::gui::Autostart</name>
     <message>
         <source>%1: cannot remove the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é possível remover o ficheiro</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é possível gravar: %2</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::ConnectionTester</name>
     <message>
         <source>Name lookup (DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolução de nomes (DNS)</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy</translation>
     </message>
     <message>
         <source>Secure connection (TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligação segura (TLS)</translation>
     </message>
     <message>
         <source>Sign-in (token)</source>
-        <translation type="unfinished"></translation>
+        <translation>Início de sessão (token)</translation>
     </message>
     <message>
         <source>Portal service (API)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serviço do portal (API)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a web address (it should look like https://portal.example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não é um endereço web (deve ser como https://portal.example.com).</translation>
     </message>
     <message>
         <source>the address is not usable</source>
-        <translation type="unfinished"></translation>
+        <translation>o endereço não é utilizável</translation>
     </message>
     <message>
         <source>Not tried: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não tentado: %1.</translation>
     </message>
     <message>
         <source>%1 cannot be found: %2. Check the address and the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não foi encontrado: %2. Verifique o endereço e a rede.</translation>
     </message>
     <message>
         <source>the portal&apos;s name is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>o nome do portal é desconhecido</translation>
     </message>
     <message>
         <source>%1 is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é %2.</translation>
     </message>
     <message>
         <source>No proxy: the portal is reached directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem proxy: o portal é acedido diretamente.</translation>
     </message>
     <message>
         <source>The proxy &apos;%1&apos; should look like http://proxy.example.com:3128.</source>
-        <translation type="unfinished"></translation>
+        <translation>O proxy &apos;%1&apos; deve ser como http://proxy.example.com:3128.</translation>
     </message>
     <message>
         <source>the proxy setting is not usable</source>
-        <translation type="unfinished"></translation>
+        <translation>a definição de proxy não é utilizável</translation>
     </message>
     <message>
         <source>The proxy %1 does not answer: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O proxy %1 não responde: %2.</translation>
     </message>
     <message>
         <source>the proxy cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>o proxy não está acessível</translation>
     </message>
     <message>
         <source>The proxy %1 answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>O proxy %1 responde.</translation>
     </message>
     <message>
         <source>no answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>sem resposta a tempo</translation>
     </message>
     <message>
         <source>The address starts with http://, so invoices would travel unencrypted. Use https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço começa com http://, pelo que as faturas viajariam sem encriptação. Use https://.</translation>
     </message>
     <message>
         <source>the connection would not be secure</source>
-        <translation type="unfinished"></translation>
+        <translation>a ligação não seria segura</translation>
     </message>
     <message>
         <source>%1: no certificate in this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: este ficheiro não contém nenhum certificado.</translation>
     </message>
     <message>
         <source>the certificate file is not usable</source>
-        <translation type="unfinished"></translation>
+        <translation>o ficheiro de certificado não é utilizável</translation>
     </message>
     <message>
         <source>no secure connection</source>
-        <translation type="unfinished"></translation>
+        <translation>sem ligação segura</translation>
     </message>
     <message>
         <source>Encrypted; the portal&apos;s certificate for %1 is trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Encriptada; o certificado do portal para %1 é de confiança.</translation>
     </message>
     <message>
         <source>The portal&apos;s certificate is not trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do portal não é de confiança: %1.</translation>
     </message>
     <message>
         <source>No secure connection: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem ligação segura: %1.</translation>
     </message>
     <message>
         <source>No secure connection: no answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem ligação segura: sem resposta a tempo.</translation>
     </message>
     <message>
         <source>No token is entered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum token introduzido.</translation>
     </message>
     <message>
         <source>no token</source>
-        <translation type="unfinished"></translation>
+        <translation>sem token</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessão iniciada como %1.</translation>
     </message>
     <message>
         <source>The portal refused the token (HTTP %1). Copy a new token from the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>O portal recusou o token (HTTP %1). Copie um novo token do portal.</translation>
     </message>
     <message>
         <source>The portal answered HTTP %1 to the sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>O portal respondeu HTTP %1 ao início de sessão.</translation>
     </message>
     <message>
         <source>No answer to the sign-in: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta ao início de sessão: %1.</translation>
     </message>
     <message>
         <source>The portal service (API v1) is working.</source>
-        <translation type="unfinished"></translation>
+        <translation>O serviço do portal (API v1) está a funcionar.</translation>
     </message>
     <message>
         <source>This address does not answer like an eInvoice portal (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Este endereço não responde como um portal de faturação eletrónica (HTTP %1).</translation>
     </message>
     <message>
         <source>No answer from the portal service: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem resposta do serviço do portal: %1.</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::CorrectionService</name>
     <message>
         <source>Job %1 has no invoice to correct yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>O documento %1 ainda não tem fatura para corrigir.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::GeneralSettingsPage</name>
     <message>
         <source>Incoming invoices folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta das faturas recebidas:</translation>
     </message>
     <message>
         <source>UBL (Peppol)</source>
-        <translation type="unfinished"></translation>
+        <translation>UBL (Peppol)</translation>
     </message>
     <message>
         <source>CII</source>
-        <translation type="unfinished"></translation>
+        <translation>CII</translation>
     </message>
     <message>
         <source>PDF copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cópia PDF</translation>
     </message>
     <message>
         <source>Download as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferir como:</translation>
     </message>
     <message>
         <source>Start eInvoice Connector when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar o eInvoice Connector quando eu iniciar sessão</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma:</translation>
     </message>
     <message>
         <source>Choose UBL or CII for incoming invoices: a PDF copy alone cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha UBL ou CII para as faturas recebidas: uma cópia PDF sozinha não pode ser lida.</translation>
     </message>
     <message>
         <source>Choose the folder incoming invoices are saved to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha a pasta onde as faturas recebidas são guardadas.</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::IncomingModel</name>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceite</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeitada</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Paga</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nova</translation>
     </message>
     <message>
         <source>Cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Não pode ser lido</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor</translation>
     </message>
     <message>
         <source>Invoice number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número da fatura</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montante</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data de vencimento</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::IncomingTab</name>
     <message>
         <source>Open e-invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir fatura eletrónica</translation>
     </message>
     <message>
         <source>Open PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir PDF</translation>
     </message>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar na pasta</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceitar</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeitar…</translation>
     </message>
     <message>
         <source>Mark as paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como paga</translation>
     </message>
     <message>
         <source>No incoming folder is set up (Settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma pasta de receção configurada (Definições).</translation>
     </message>
     <message>
         <source>Invoices downloaded from the portal into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Faturas transferidas do portal para %1</translation>
     </message>
     <message>
         <source>Your portal does not take responses to invoices.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu portal não aceita respostas a faturas.</translation>
     </message>
     <message>
         <source>%1: no program to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nenhum programa para o abrir.</translation>
     </message>
     <message>
         <source>%1: the folder cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: a pasta não pode ser aberta.</translation>
     </message>
     <message>
         <source>Reject invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeitar fatura</translation>
     </message>
     <message>
         <source>Why do you reject invoice %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Porque rejeita a fatura %1?</translation>
     </message>
     <message>
         <source>Sent: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado: %1.</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::JobDetailPane</name>
     <message>
         <source>Fields read from the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos lidos do documento</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>O que aconteceu</translation>
     </message>
     <message>
         <source>Save correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar correção</translation>
     </message>
     <message>
         <source>Approve and send</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprovar e enviar</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar de novo</translation>
     </message>
     <message>
         <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar…</translation>
     </message>
     <message>
         <source>Open original</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir original</translation>
     </message>
     <message>
         <source>Open e-invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir fatura eletrónica</translation>
     </message>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar na pasta</translation>
     </message>
     <message>
         <source>&lt;b&gt;Field&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Campo&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Value&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Valor&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Found&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Encontrado&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Select a document in the list to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione um documento na lista para o ver aqui.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %3 — &lt;i&gt;%4&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 — %3 — &lt;i&gt;%4&lt;/i&gt;</translation>
     </message>
     <message>
         <source>not found</source>
-        <translation type="unfinished"></translation>
+        <translation>não encontrado</translation>
     </message>
     <message>
         <source>%1 % · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % · %2</translation>
     </message>
     <message>
         <source>Page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1</translation>
     </message>
     <message>
         <source>• %1</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1</translation>
     </message>
     <message>
         <source>• &lt;b&gt;%1&lt;/b&gt; %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>• &lt;b&gt;%1&lt;/b&gt; %2: %3</translation>
     </message>
     <message>
         <source>(must be fixed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tem de ser corrigido)</translation>
     </message>
     <message>
         <source>(warning)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aviso)</translation>
     </message>
     <message>
         <source>• Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>• Último erro: %1</translation>
     </message>
     <message>
         <source>No problems found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum problema encontrado.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Needs your attention&lt;/b&gt;&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Precisa da sua atenção&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
         <source>Correction saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correção guardada.</translation>
     </message>
     <message>
         <source>The layout was learned for the next invoice of this kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo foi aprendido para a próxima fatura deste tipo.</translation>
     </message>
     <message>
         <source>Not printed on the page, so not learned: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não impresso na página, por isso não aprendido: %1.</translation>
     </message>
     <message>
         <source>Approved; it will be sent now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprovado; será enviado agora.</translation>
     </message>
     <message>
         <source>It will be tried again now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai ser tentado de novo agora.</translation>
     </message>
     <message>
         <source>Discard document</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar documento</translation>
     </message>
     <message>
         <source>Discard %1? It will not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar %1? Não será enviado.</translation>
     </message>
     <message>
         <source>this document</source>
-        <translation type="unfinished"></translation>
+        <translation>este documento</translation>
     </message>
     <message>
         <source>Discarded in the queue window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartado na janela da fila.</translation>
     </message>
     <message>
         <source>Discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartado.</translation>
     </message>
     <message>
         <source>%1: no program to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nenhum programa para o abrir.</translation>
     </message>
     <message>
         <source>%1: the folder cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: a pasta não pode ser aberta.</translation>
+    </message>
+    <message>
+        <source>There is no e-invoice yet: it is made when the document passes the rules.</source>
+        <translation>Ainda não existe fatura eletrónica: é criada quando o documento cumpre as regras.</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::JobDetails</name>
     <message>
         <source>Invoice number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número da fatura</translation>
     </message>
     <message>
         <source>Issue date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data de emissão</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data de vencimento</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Moeda</translation>
     </message>
     <message>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendedor</translation>
     </message>
     <message>
         <source>Seller VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>NIF do vendedor</translation>
     </message>
     <message>
         <source>Seller organisation number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de registo do vendedor</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Customer VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>NIF do cliente</translation>
     </message>
     <message>
         <source>Buyer reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referência do comprador</translation>
     </message>
     <message>
         <source>Order reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referência da encomenda</translation>
     </message>
     <message>
         <source>IBAN</source>
-        <translation type="unfinished"></translation>
+        <translation>IBAN</translation>
     </message>
     <message>
         <source>Total without VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Total sem IVA</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>IVA</translation>
     </message>
     <message>
         <source>Total with VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Total com IVA</translation>
     </message>
     <message>
         <source>Amount due</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor a pagar</translation>
     </message>
     <message>
         <source>embedded e-invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>fatura eletrónica incorporada</translation>
     </message>
     <message>
         <source>learned layout</source>
-        <translation type="unfinished"></translation>
+        <translation>modelo aprendido</translation>
     </message>
     <message>
         <source>printed label</source>
-        <translation type="unfinished"></translation>
+        <translation>rótulo impresso</translation>
     </message>
     <message>
         <source>calculated</source>
-        <translation type="unfinished"></translation>
+        <translation>calculado</translation>
     </message>
     <message>
         <source>sender profile</source>
-        <translation type="unfinished"></translation>
+        <translation>perfil do remetente</translation>
     </message>
     <message>
         <source>your correction</source>
-        <translation type="unfinished"></translation>
+        <translation>a sua correção</translation>
     </message>
     <message>
         <source>not found</source>
-        <translation type="unfinished"></translation>
+        <translation>não encontrado</translation>
     </message>
     <message>
         <source>There is no job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não existe o documento %1.</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::Language</name>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Predefinição do sistema</translation>
     </message>
     <message>
         <source>%1: cannot write the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é possível gravar a configuração</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::PdfPageView</name>
     <message>
         <source>%1: the PDF cannot be shown (damaged or password protected).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: o PDF não pode ser mostrado (danificado ou protegido por palavra-passe).</translation>
     </message>
     <message>
         <source>No page to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma página para mostrar</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::PortalSettingsPage</name>
     <message>
         <source>e-invoicing portal (HTTPS)</source>
-        <translation type="unfinished"></translation>
+        <translation>portal de faturação eletrónica (HTTPS)</translation>
     </message>
     <message>
         <source>SFTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor SFTP</translation>
     </message>
     <message>
         <source>Folder (another program sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta (outro programa envia)</translation>
     </message>
     <message>
         <source>Send invoices through:</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar faturas através de:</translation>
     </message>
     <message>
         <source>paste the token from the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>cole o token do portal</translation>
     </message>
     <message>
         <source>only if your IT department gave you one</source>
-        <translation type="unfinished"></translation>
+        <translation>só se o seu departamento de TI lhe deu um</translation>
     </message>
     <message>
         <source>Portal address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço do portal:</translation>
     </message>
     <message>
         <source>Access token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Token de acesso:</translation>
     </message>
     <message>
         <source>Extra certificate (PEM):</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado adicional (PEM):</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor:</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilizador:</translation>
     </message>
     <message>
         <source>Key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheiro de chave:</translation>
     </message>
     <message>
         <source>Write e-invoices to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravar faturas eletrónicas em:</translation>
     </message>
     <message>
         <source>empty: use the system&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>vazio: usar as definições do sistema</translation>
     </message>
     <message>
         <source>Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy:</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Testar ligação</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificação</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalhes</translation>
     </message>
     <message>
         <source>not tested</source>
-        <translation type="unfinished"></translation>
+        <translation>não testado</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falhou</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorado</translation>
     </message>
     <message>
         <source>There is no sender profile to set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não existe nenhum perfil de remetente para configurar.</translation>
     </message>
     <message>
         <source>The portal address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do portal tem de começar por https://.</translation>
     </message>
     <message>
         <source>The SFTP server must look like sftp://host:22/folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor SFTP deve ser como sftp://anfitriao:22/pasta.</translation>
     </message>
     <message>
         <source>Choose the folder the e-invoices are written to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha a pasta onde as faturas eletrónicas são gravadas.</translation>
     </message>
     <message>
         <source>testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>a testar…</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::ProfileSettingsPage</name>
     <message>
         <source>Add profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar perfil…</translation>
     </message>
     <message>
         <source>Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil:</translation>
     </message>
     <message>
         <source>one folder per line</source>
-        <translation type="unfinished"></translation>
+        <translation>uma pasta por linha</translation>
     </message>
     <message>
         <source>I approve every invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Eu aprovo cada fatura</translation>
     </message>
     <message>
         <source>Send complete and valid invoices at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar logo as faturas completas e válidas</translation>
     </message>
     <message>
         <source>Name in the list:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome na lista:</translation>
     </message>
     <message>
         <source>Company name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome da empresa:</translation>
     </message>
     <message>
         <source>VAT number:</source>
-        <translation type="unfinished"></translation>
+        <translation>NIF:</translation>
     </message>
     <message>
         <source>Organisation number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de registo:</translation>
     </message>
     <message>
         <source>Electronic address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço eletrónico:</translation>
     </message>
     <message>
         <source>Country (2 letters):</source>
-        <translation type="unfinished"></translation>
+        <translation>País (2 letras):</translation>
     </message>
     <message>
         <source>Watched folders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pastas vigiadas:</translation>
     </message>
     <message>
         <source>Send policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regra de envio:</translation>
     </message>
     <message>
         <source>Add profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar perfil</translation>
     </message>
     <message>
         <source>Short name (letters, digits, - and _):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome curto (letras, algarismos, - e _):</translation>
     </message>
     <message>
         <source>Profile %1: the electronic address needs its scheme, like 0007:5566778899.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil %1: o endereço eletrónico precisa do seu esquema, por exemplo 9946:500123456.</translation>
     </message>
     <message>
         <source>Profile %1: the country must be two letters, like SE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil %1: o país deve ter duas letras, por exemplo PT.</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::QueueModel</name>
     <message>
         <source>Credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota de crédito</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Fatura</translation>
     </message>
     <message>
         <source>Printer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressora: %1</translation>
     </message>
     <message>
         <source>Folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta: %1</translation>
     </message>
     <message>
         <source>Added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionado: %1</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliente</translation>
     </message>
     <message>
         <source>Invoice number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número da fatura</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montante</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origem</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::QueueWindow</name>
     <message>
         <source>eInvoice Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>eInvoice Connector</translation>
     </message>
     <message>
         <source>&amp;Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agente</translation>
     </message>
     <message>
         <source>&amp;Pause sending</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausar envio</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Definições…</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sair</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <source>Needs review</source>
-        <translation type="unfinished"></translation>
+        <translation>Por rever</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falhou</translation>
     </message>
     <message>
         <source>Search number, customer, file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar número, cliente, ficheiro…</translation>
     </message>
     <message>
         <source>Send all ready…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar todos os prontos…</translation>
     </message>
     <message>
         <source>Send queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila de envio</translation>
     </message>
     <message>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Recebidas</translation>
     </message>
     <message>
         <source>Nothing is ready to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada está pronto a enviar.</translation>
     </message>
     <message>
         <source>Send all ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar todos os prontos</translation>
     </message>
     <message numerus="yes">
         <source>Send %n ready document(s) now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enviar agora %n documento pronto?</numerusform>
+            <numerusform>Enviar agora %n documentos prontos?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) approved for sending.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n documento aprovado para envio.</numerusform>
+            <numerusform>%n documentos aprovados para envio.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n need(s) review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n por rever</numerusform>
+            <numerusform>%n por rever</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n ready</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pronto</numerusform>
+            <numerusform>%n prontos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n à espera de envio</numerusform>
+            <numerusform>%n à espera de envio</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n falhou</numerusform>
+            <numerusform>%n falharam</numerusform>
         </translation>
     </message>
     <message>
         <source>sending paused</source>
-        <translation type="unfinished"></translation>
+        <translation>envio em pausa</translation>
     </message>
     <message>
         <source>Nothing waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada à espera</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::SecretStore</name>
     <message>
         <source>The keychain refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O porta-chaves recusou: %1</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::SettingsDialog</name>
     <message>
         <source>eInvoice Connector settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Definições do eInvoice Connector</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Envio</translation>
     </message>
     <message>
         <source>Sender profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfis de remetente</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Geral</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Settings not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>As definições não foram guardadas</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::SettingsWriter</name>
     <message>
         <source>%1: cannot write the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é possível gravar a configuração</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::SetupWizard</name>
     <message>
         <source>Set up eInvoice Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurar o eInvoice Connector</translation>
     </message>
     <message>
         <source>Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguinte &gt;</translation>
     </message>
     <message>
         <source>&lt; Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; Voltar</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluir</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Bem-vindo</translation>
     </message>
     <message>
         <source>eInvoice Connector turns the invoices you print or export from your accounting program into e-invoices and sends them to your customers through your e-invoicing portal.
 
 This set-up asks how to reach your portal, which company you send for and where incoming invoices go. You can change everything later under Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>O eInvoice Connector transforma as faturas que imprime ou exporta do seu programa de contabilidade em faturas eletrónicas e envia-as aos seus clientes através do seu portal de faturação eletrónica.
+
+Esta configuração pergunta como chegar ao seu portal, em nome de que empresa envia e para onde vão as faturas recebidas. Pode alterar tudo mais tarde em Definições.</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Envio</translation>
     </message>
     <message>
         <source>How your e-invoices leave this computer. Test the connection before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como as suas faturas eletrónicas saem deste computador. Teste a ligação antes de continuar.</translation>
     </message>
     <message>
         <source>Your company</source>
-        <translation type="unfinished"></translation>
+        <translation>A sua empresa</translation>
     </message>
     <message>
         <source>The company the invoices are sent for, and the folders your accounting program exports invoices to.</source>
-        <translation type="unfinished"></translation>
+        <translation>A empresa em nome da qual as faturas são enviadas, e as pastas para onde o seu programa de contabilidade exporta faturas.</translation>
     </message>
     <message>
         <source>Incoming invoices and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Faturas recebidas e idioma</translation>
     </message>
     <message>
         <source>Where invoices your suppliers send you are saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onde são guardadas as faturas que os seus fornecedores lhe enviam.</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto</translation>
     </message>
     <message>
         <source>Press Finish to save. Print an invoice to the &quot;eInvoice&quot; printer or export it into a watched folder, and it appears in the send queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima Concluir para guardar. Imprima uma fatura na impressora &quot;eInvoice&quot; ou exporte-a para uma pasta vigiada, e ela aparece na fila de envio.</translation>
     </message>
     <message>
         <source>Set-up not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>A configuração não foi guardada</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::TrayApp</name>
     <message>
         <source>document %1</source>
-        <translation type="unfinished"></translation>
+        <translation>documento %1</translation>
     </message>
     <message>
         <source>Invoice %1 was not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>A fatura %1 não foi enviada</translation>
     </message>
     <message>
         <source>A document could not be taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível receber um documento</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message numerus="yes">
         <source>%n new invoice(s) received</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fatura nova recebida</numerusform>
+            <numerusform>%n faturas novas recebidas</numerusform>
         </translation>
     </message>
     <message>
         <source>eInvoice Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>eInvoice Connector</translation>
     </message>
     <message>
         <source>About eInvoice Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca do eInvoice Connector</translation>
     </message>
     <message>
         <source>&lt;b&gt;eInvoice Connector %1&lt;/b&gt;&lt;p&gt;Turns printed and exported invoices into Peppol e-invoices and sends them through your e-invoicing portal.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;eInvoice Connector %1&lt;/b&gt;&lt;p&gt;Transforma faturas impressas e exportadas em faturas eletrónicas Peppol e envia-as através do seu portal de faturação eletrónica.&lt;/p&gt;&lt;p&gt;Pasta de dados: %2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>einvoice::gui::TrayIcon</name>
     <message>
         <source>Open send queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir fila de envio</translation>
     </message>
     <message>
         <source>Pause sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar envio</translation>
     </message>
     <message>
         <source>Open incoming invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir faturas recebidas</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Definições…</translation>
     </message>
     <message>
         <source>About eInvoice Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca do eInvoice Connector</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Sair</translation>
     </message>
     <message>
         <source>Sending failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O envio falhou: %1</translation>
     </message>
     <message>
         <source>Sending is paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>O envio está em pausa.</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) need your review.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n documento precisa da sua revisão.</numerusform>
+            <numerusform>%n documentos precisam da sua revisão.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) ready to send.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n documento pronto a enviar.</numerusform>
+            <numerusform>%n documentos prontos a enviar.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) failed or were rejected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n documento falhou ou foi rejeitado.</numerusform>
+            <numerusform>%n documentos falharam ou foram rejeitados.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Working on %n document(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A trabalhar em %n documento.</numerusform>
+            <numerusform>A trabalhar em %n documentos.</numerusform>
         </translation>
     </message>
     <message>
         <source>All documents are sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os documentos foram enviados.</translation>
     </message>
     <message>
         <source>eInvoice Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>eInvoice Connector</translation>
     </message>
     <message>
         <source>Resume sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Retomar envio</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>eInvoice Connector: the tray application (use --headless to run without a display).</source>
-        <translation type="unfinished"></translation>
+        <translation>eInvoice Connector: a aplicação da área de notificação (use --headless para executar sem ecrã).</translation>
     </message>
     <message>
         <source>Run without a display.</source>
-        <translation type="unfinished"></translation>
+        <translation>Executar sem ecrã.</translation>
     </message>
     <message>
         <source>Configuration file (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheiro de configuração (predefinido %1).</translation>
     </message>
     <message>
         <source>Run the set-up wizard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Executar o assistente de configuração.</translation>
     </message>
     <message>
         <source>eInvoice Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>eInvoice Connector</translation>
     </message>
 </context>
 </TS>

@@ -210,8 +210,14 @@ void JobDetailPane::fillFromDetails(bool keepEdits)
             l->clear();
     }
     QStringList lines;
-    for (const QString &r : d.reviewReasons)
-        lines << tr("• %1").arg(r.toHtmlEscaped());
+    for (const QString &r : d.reviewReasons) {
+        // Rule failures are listed below with their ids; the reasons repeat them.
+        const bool repeated = std::any_of(d.problems.begin(), d.problems.end(), [&](const ProblemView &p) {
+            return !p.ruleId.isEmpty() && r.contains(p.ruleId);
+        });
+        if (!repeated)
+            lines << tr("• %1").arg(r.toHtmlEscaped());
+    }
     for (const ProblemView &p : d.problems)
         lines << tr("• <b>%1</b> %2: %3")
                      .arg(p.ruleId.toHtmlEscaped(), p.fatal ? tr("(must be fixed)") : tr("(warning)"),
@@ -223,8 +229,9 @@ void JobDetailPane::fillFromDetails(bool keepEdits)
                            : tr("<b>Needs your attention</b><br>") + lines.join(QStringLiteral("<br>")));
     m_timeline->clear();
     for (const JobEvent &e : d.timeline) {
-        auto *item = new QTreeWidgetItem(m_timeline, {LocaleFormat::dateTime(e.time), jobStateLabel(e.state),
-                                                      e.message.section(QLatin1Char('\n'), 0, 0)});
+        auto *item = new QTreeWidgetItem(m_timeline,
+                                         {LocaleFormat::dateTime(e.time), jobStateLabel(e.state),
+                                          QString(e.message).replace(QLatin1Char('\n'), QLatin1Char(' '))});
         item->setToolTip(2, e.message);
     }
     updateButtons();

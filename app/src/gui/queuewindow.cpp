@@ -89,6 +89,7 @@ QueueWindow::QueueWindow(Engine &engine, IncomingModel &incoming, DesktopActions
     split->addWidget(m_detail);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setSizes({220, 640});
     layout->addWidget(split, 1);
     m_tabs->addTab(queuePage, tr("Send queue"));
 
