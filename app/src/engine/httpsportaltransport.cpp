@@ -211,7 +211,9 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeoutSecs) * 1000L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeoutSecs) * 1000L);
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+    // gzip only: cheap to decode and widely served; brotli at a server's default quality costs
+    // the server far more than it saves on answers of a few kilobytes.
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     const QByteArray userAgent = QByteArrayLiteral("einvoice-connector/") + QByteArray(EINVOICE_VERSION);
     curl_easy_setopt(h, CURLOPT_USERAGENT, userAgent.constData());
