@@ -395,6 +395,28 @@ TEST(TextInvoiceReader, CorroboratedNamesMakeAConsistentInvoiceReady)
         << unsure.reviewReasons.join(' ').toStdString();
 }
 
+TEST(TextInvoiceReader, ReadsRegisterNumbersNifsAndIbansWithBadCheckDigits)
+{
+    const auto layout =
+        PdfTextLayout::fromWords({page({{"Rechnung Nr. 4711 vom 05.03.2018", 40, 40},
+                                        {"Handelsregisternummer:", 40, 100},
+                                        {"HRA 45678", 250, 100},
+                                        {"Contribuinte N.º: 581 271 670", 40, 120},
+                                        {"Verkäufer-IBAN : DE12 1234 5678 9012 3456 78", 40, 140},
+                                        {"Totalbeløp", 300, 400},
+                                        {"7 628,00 NOK", 450, 400}})},
+                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.seller.legalRegistration.id, "HRA 45678");
+    EXPECT_EQ(r.invoice.seller.vatId, "581271670");
+    ASSERT_FALSE(r.invoice.paymentMeans.isEmpty());
+    EXPECT_EQ(r.invoice.paymentMeans[0].creditTransfers.value(0).accountId, "DE12123456789012345678");
+    EXPECT_LT(r.evidence.value("iban").confidence, 0.6);
+    EXPECT_TRUE(r.reviewReasons.join(' ').contains("check digits"));
+    EXPECT_EQ(r.invoice.totals.taxInclusive.toString(), "7628.00");
+    EXPECT_FALSE(r.ready);
+}
+
 // Writes predictions for a corpus folder when TEXTREADER_CORPUS and TEXTREADER_PRED are set
 // (development measurement with shared/tools/score_extraction.py); skipped otherwise.
 #ifdef EINVOICE_SAMPLEGEN

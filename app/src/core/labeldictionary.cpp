@@ -129,6 +129,7 @@ const Row kRows[] = {
      "verollinen yhteensä|yhteensä|laskun summa|laskun loppusumma|"
      "gesamtbetrag|bruttobetrag|rechnungsbetrag|summe brutto|gesamtsumme|endbetrag|gesamt brutto|"
      "rechnungsbetrag brutto|gesamtbetrag brutto|summe|bruttosumme|rechnungssumme|"
+     "totalbeløp|totalbelopp|totalbeløb|total beløp|"
      "total ttc|montant ttc|totaal incl btw|totaal|total factura|importe total|"
      "total com iva|total documento|total do documento|totale fattura|totale documento|totale"},
     {LabelKind::AmountDue,
@@ -172,7 +173,9 @@ const Row kRows[] = {
      "usr id nr|steuernummer|st nr|"
      "tva intracommunautaire|n tva|numéro de tva|n tva intracom|tva intra|"
      "btw nummer|btw nr|btw id|nif iva|partita iva|p iva|contribuinte|n contribuinte|v n contrib|"
-     "n contrib|nif|nif n|no contrib|v no contrib|vat reg number"},
+     "n contrib|nif|nif n|no contrib|v no contrib|vat reg number|contribuinte n.º|"
+     "ert momsreg nr|er momsreg nr|ert momsregnr|kundens mva nr|kundens org nr|deres mva nr|jeres cvr nr|"
+     "jeres se nr|asiakkaan alv numero|asiakkaan y tunnus"},
     {LabelKind::Currency, "currency|valuta|währung|devise|moneda|moeda|valuutta|divisa"},
     {LabelKind::Name, "name|navn|namn|nimi|nom|naam|nombre|nome|firma|company"},
     {LabelKind::BuyerBlock,

@@ -1055,7 +1055,11 @@ void Reader::readIds(ExtractionResult &r)
             continue;
         const bool buyer = std::any_of(h.labelTokens.begin(), h.labelTokens.end(),
                                        [&](const QString &t) { return buyerWords.contains(t); });
-        for (const Candidate &c : valuesFor(h)) {
+        for (Candidate c : valuesFor(h)) {
+            // "Contribuinte N.º: 581 271 670": a number sign between the label and the value.
+            static const QRegularExpression numberSign(QStringLiteral("^(?:n\\.?º|nr|no|n°|#)\\.?\\s*:?\\s*"),
+                                                       QRegularExpression::CaseInsensitiveOption);
+            c.text.remove(numberSign);
             const auto vm = vatPattern().match(c.text);
             if (vm.hasMatch() && vm.capturedStart(1) <= 2) {
                 const QString v = compact(vm.captured(1));
@@ -1100,6 +1104,13 @@ void Reader::readIds(ExtractionResult &r)
                 continue;
             static const QRegularExpression orgRe(
                 QStringLiteral("^(?:[A-Z]{2}\\s?)?(\\d[\\d \\-.]{4,14}\\d|\\d{6,12})(?!\\d)"));
+            // German register numbers keep their court register prefix: "HRA 45678", "HRB 12345".
+            static const QRegularExpression registerRe(QStringLiteral("^(HR[AB]\\s?\\d{2,7})(?![\\d\\w])"));
+            const auto rm = registerRe.match(c.text);
+            if (rm.hasMatch()) {
+                orgs.append(FoundId{rm.captured(1), QString(), c.page, c.box, 0.8, buyer, false});
+                break;
+            }
             const auto om = orgRe.match(c.text);
             if (!om.hasMatch())
                 continue;
@@ -1158,7 +1169,8 @@ void Reader::readIds(ExtractionResult &r)
             r.invoice.seller.vatId = f.value;
             setEvidence(r, QStringLiteral("seller_vat_id"), f.score, f.page, f.box);
             sellerVat = true;
-            if (!f.orgPart.isEmpty() && orgs.isEmpty())
+            if (!f.orgPart.isEmpty() &&
+                std::none_of(orgs.begin(), orgs.end(), [&](const FoundId &o) { return !belongsToBuyer(o); }))
                 orgs.append(FoundId{f.orgPart, QString(), f.page, f.box, f.score * 0.9, false, false});
         }
     }
@@ -1211,6 +1223,32 @@ void Reader::readPayment(ExtractionResult &r)
     }
     CreditTransfer ct;
     double conf = 0.95;
+    if (iban.isEmpty()) {
+        // An IBAN printed after its label but with wrong check digits: taken as printed, so
+        // the bookkeeper sees it, and never trusted.
+        static const QRegularExpression labelled(
+            QStringLiteral("IBAN\\s*(?:nr\\.?|no\\.?)?\\s*:?\\s*([A-Z]{2}\\s?\\d{2}(?:\\s?[A-Z0-9]){10,30})(?"
+                           "![A-Za-z0-9])"));
+        for (int p = 0; p < m_layout.pages().size() && iban.isEmpty(); ++p)
+            for (const TextLine &l : page(p).lines) {
+                const auto m = labelled.match(l.text());
+                if (!m.hasMatch())
+                    continue;
+                const QString raw = compact(m.captured(1));
+                const int want = lengths.value(raw.left(2), 0);
+                if (want && raw.size() != want)
+                    continue;
+                iban = raw;
+                ibanPage = p;
+                ibanBox = l.box;
+                conf = 0.5;
+                r.reviewReasons << QStringLiteral(
+                                       "The IBAN %1 printed on the page fails its check digits; please "
+                                       "check it.")
+                                       .arg(raw);
+                break;
+            }
+    }
     if (iban.isEmpty()) {
         // A domestic account (Norwegian 11 digits with mod 11) is what BT-84 carries there.
         for (const LabelHit &h : m_hits) {
@@ -1774,6 +1812,10 @@ void Reader::decideReadiness(ExtractionResult &r)
             ok = false;
         }
     }
+    // A payment account that fails its check digits must not go out unchecked (its reason was
+    // given when it was read).
+    if (r.evidence.contains(QStringLiteral("iban")) && r.evidence[QStringLiteral("iban")].confidence < 0.6)
+        ok = false;
     const DocumentTotals &t = r.invoice.totals;
     if (!m_totalsConsistent) {
         r.reviewReasons << QStringLiteral(
