@@ -527,3 +527,129 @@ TEST_F(EngineTest, ControlSocketAnswersTheCliWhileTheEngineRuns)
     EXPECT_TRUE(sh.out.contains("delivered")) << sh.out.constData();
     engine.stop();
 }
+
+namespace {
+
+// A portal that reports status changes and offers incoming invoices, as scripted by the test.
+class PortalScript : public ScriptedTransport
+{
+public:
+    PortalScript() : ScriptedTransport({}) {}
+    StatusPoll pollStatus(const QString &cursor) override
+    {
+        cursors << cursor;
+        StatusPoll p;
+        p.ok = true;
+        p.changes = changes;
+        changes.clear();
+        p.nextCursor = QStringLiteral("c%1").arg(cursors.size());
+        return p;
+    }
+    InboxPoll pollInbox() override
+    {
+        InboxPoll p;
+        p.ok = true;
+        p.documents = inbox;
+        return p;
+    }
+    QByteArray fetchIncoming(const QString &remoteId, const QString &format, QString *) override
+    {
+        ++fetches;
+        return format == QLatin1String("pdf") ? QByteArray("%PDF-1.4 rendition of ") + remoteId.toUtf8()
+                                              : ublWithNumber(QStringLiteral("IN/") + remoteId);
+    }
+    QString acknowledgeIncoming(const QString &remoteId) override
+    {
+        if (failAcks > 0) {
+            --failAcks;
+            return QStringLiteral("portal busy");
+        }
+        acked << remoteId;
+        inbox.erase(std::remove_if(inbox.begin(), inbox.end(),
+                                   [&](const IncomingDocument &d) { return d.remoteId == remoteId; }),
+                    inbox.end());
+        return {};
+    }
+    QList<RemoteStatus> changes;
+    QList<IncomingDocument> inbox;
+    QStringList cursors;
+    QStringList acked;
+    int fetches = 0;
+    int failAcks = 0;
+};
+
+} // namespace
+
+TEST_F(EngineTest, StatusPollingMovesSentJobsAndRecordsBusinessStatus)
+{
+    auto *portal = new PortalScript;
+    Engine engine(m_config, m_clock);
+    engine.setAutoRun(false);
+    engine.setWatchersEnabled(false);
+    engine.setTransportFactory(
+        [portal](const SenderProfile &, QString *) { return std::unique_ptr<Transport>(portal); });
+    ASSERT_EQ(engine.start(), QString());
+    writeFile(path(QStringLiteral("s.xml")), ublWithNumber(QStringLiteral("STAT-1")));
+    const qint64 id =
+        engine.submitFile(path(QStringLiteral("s.xml")), QStringLiteral("acme"), SourceKind::Cli).jobId;
+    engine.processPending();
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().job(id)->state == JobState::Approved; }));
+    engine.sendDue();
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().job(id)->state == JobState::Sent; }));
+    const QString remote = engine.journal().job(id)->remoteId;
+
+    portal->changes = {RemoteStatus{remote, QStringLiteral("delivered"), {}, {}, {}}};
+    engine.pollRemote();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle(); }));
+    EXPECT_EQ(engine.journal().job(id)->state, JobState::Delivered);
+    portal->changes = {RemoteStatus{remote, {}, QStringLiteral("PD"), QStringLiteral("paid 2025-04-01"), {}}};
+    engine.pollRemote();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle(); }));
+    EXPECT_TRUE(engine.journal().events(id).last().message.contains(QStringLiteral("paid")))
+        << qPrintable(engine.journal().events(id).last().message);
+    // Each poll continues from the cursor the previous one returned, also after a restart.
+    EXPECT_EQ(portal->cursors, (QStringList{QString(), QStringLiteral("c1")}));
+    engine.stop();
+}
+
+TEST_F(EngineTest, IncomingInvoicesAreStoredOnceUnderSafeNamesAndAcknowledged)
+{
+    auto *portal = new PortalScript;
+    portal->inbox = {IncomingDocument{QStringLiteral("IN-1"), QStringLiteral("../../etc/passwd\n"), {}, {}},
+                     IncomingDocument{QStringLiteral("IN-2"), QStringLiteral("Seller"), {}, {}}};
+    portal->failAcks = 1; // the first acknowledgement is lost: the document comes again
+    m_config.incomingDir = path(QStringLiteral("incoming"));
+    m_config.incomingFormats = {QStringLiteral("ubl"), QStringLiteral("pdf")};
+    Engine engine(m_config, m_clock);
+    engine.setAutoRun(false);
+    engine.setWatchersEnabled(false);
+    engine.setTransportFactory(
+        [portal](const SenderProfile &, QString *) { return std::unique_ptr<Transport>(portal); });
+    ASSERT_EQ(engine.start(), QString());
+    QStringList arrived;
+    QObject::connect(&engine, &Engine::incomingArrived,
+                     [&](const QStringList &paths, const QString &, const QString &) { arrived << paths; });
+    engine.pollRemote();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle(); }));
+    EXPECT_EQ(portal->acked, QStringList{QStringLiteral("IN-2")});
+    EXPECT_FALSE(engine.status().problems.isEmpty());
+    engine.pollRemote();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle(); }));
+    EXPECT_EQ(portal->acked, (QStringList{QStringLiteral("IN-2"), QStringLiteral("IN-1")}));
+    EXPECT_TRUE(engine.status().problems.isEmpty()) << qPrintable(engine.status().problems.join(' '));
+
+    const QStringList files = QDir(m_config.incomingDir).entryList(QDir::Files | QDir::Hidden);
+    // Two invoices, UBL and PDF each; IN-1 stored once although it was offered twice.
+    EXPECT_EQ(files.size(), 4) << qPrintable(files.join(QLatin1String(" | ")));
+    for (const QString &f : files) {
+        EXPECT_FALSE(f.startsWith(QLatin1Char('.'))) << qPrintable(f);
+        EXPECT_FALSE(f.contains(QLatin1String(".."))) << qPrintable(f);
+    }
+    // Named from the invoice itself: date, seller, number.
+    EXPECT_TRUE(files.contains(QStringLiteral("2017-11-13 SupplierOfficialName Ltd IN-IN-1.ubl.xml")))
+        << qPrintable(files.join(QLatin1String(" | ")));
+    EXPECT_TRUE(files.contains(QStringLiteral("2017-11-13 SupplierOfficialName Ltd IN-IN-1.pdf")))
+        << qPrintable(files.join(QLatin1String(" | ")));
+    EXPECT_EQ(arrived.size(), 4);
+    engine.stop();
+}

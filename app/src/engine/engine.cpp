@@ -1,8 +1,10 @@
 #include "engine.h"
 
 #include "auditlog.h"
+#include "einvoicexml.h"
 #include "foldertransport.h"
 #include "folderwatcher.h"
+#include "incomingstore.h"
 #include "intake.h"
 #include "queueactions.h"
 #include "retrypolicy.h"
@@ -61,6 +63,26 @@ struct Engine::ReadOutcome
     JobDisplay display;
 };
 
+struct Engine::PollOutcome
+{
+    struct Profile
+    {
+        QString profileId;
+        StatusPoll status;
+        InboxPoll inbox;
+        struct Stored
+        {
+            QString remoteId;
+            QStringList paths;
+            QString seller;
+            QString number;
+            QString error;
+        };
+        QList<Stored> stored;
+    };
+    QList<Profile> profiles;
+};
+
 struct Engine::SendOutcome
 {
     qint64 jobId = 0;
@@ -75,6 +97,9 @@ Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
 {
     m_readers.setMaxThreadCount(std::max(1, m_config.workers));
     m_sender.setMaxThreadCount(1);
+    m_pollTimer.setInterval(std::max(10, m_config.statusPollSecs) * 1000);
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &Engine::pollRemote);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         retryIntake();
@@ -125,6 +150,7 @@ QString Engine::start()
         startWatchers();
     if (m_autoRun) {
         m_tick.start();
+        m_pollTimer.start(5000); // first look soon after start, then every statusPollSecs
         QTimer::singleShot(0, this, [this] {
             processPending();
             sendDue();
@@ -142,6 +168,7 @@ void Engine::stop()
         return;
     m_running = false;
     m_tick.stop();
+    m_pollTimer.stop();
     qDeleteAll(m_watchers);
     m_watchers.clear();
     m_readers.waitForDone();
@@ -846,9 +873,221 @@ EngineStatus Engine::status() const
     return s;
 }
 
+void Engine::pollRemote()
+{
+    if (!m_running || m_pollRunning)
+        return;
+    struct Target
+    {
+        QString profileId;
+        std::shared_ptr<Transport> transport;
+        QString cursor;
+        QStringList seen;
+    };
+    QList<Target> targets;
+    for (const SenderProfile &p : m_config.profiles) {
+        QString error;
+        if (!transportFor(p.id, &error))
+            continue; // reported when sending; nothing to poll
+        targets.append(
+            {p.id, m_transports.value(p.id), m_journal.setting(QStringLiteral("status_cursor/") + p.id), {}});
+    }
+    if (targets.isEmpty())
+        return;
+    m_pollRunning = true;
+    const QString folder = m_config.incomingDir;
+    const QStringList formats = m_config.incomingFormats;
+    // What was already stored but perhaps not acknowledged (a crash, a failed ack): kept in the
+    // journal so a document is stored once however often the portal offers it.
+    QSet<QString> stored;
+    for (const QString &id :
+         m_journal.setting(QStringLiteral("incoming_stored")).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        stored.insert(id);
+    m_sender.start([this, targets, folder, formats, stored] {
+        PollOutcome outcome;
+        const IncomingStore store(folder);
+        for (const Target &t : targets) {
+            PollOutcome::Profile p;
+            p.profileId = t.profileId;
+            p.status = t.transport->pollStatus(t.cursor);
+            p.inbox = t.transport->pollInbox();
+            for (const IncomingDocument &doc : p.inbox.documents) {
+                PollOutcome::Profile::Stored s;
+                s.remoteId = doc.remoteId;
+                s.seller = doc.senderName;
+                s.number = doc.invoiceNumber;
+                const QString key = t.profileId + QLatin1Char('/') + doc.remoteId;
+                if (!stored.contains(key)) {
+                    QMap<QString, QByteArray> files;
+                    QDate date = doc.receivedAt.date();
+                    for (const QString &format : formats) {
+                        QString error;
+                        const QByteArray data = t.transport->fetchIncoming(doc.remoteId, format, &error);
+                        if (data.isEmpty()) {
+                            s.error = error;
+                            break;
+                        }
+                        files.insert(format, data);
+                        if (format != QLatin1String("pdf")) {
+                            const XmlReadResult read = EInvoiceXml::read(data, doc.remoteId);
+                            if (read.ok()) {
+                                date = read.invoice->issueDate.isValid() ? read.invoice->issueDate : date;
+                                s.seller = read.invoice->seller.name.isEmpty() ? s.seller
+                                                                               : read.invoice->seller.name;
+                                s.number = read.invoice->number.isEmpty() ? s.number : read.invoice->number;
+                            }
+                        }
+                    }
+                    if (!s.error.isEmpty()) {
+                        p.stored.append(s);
+                        continue;
+                    }
+                    const QString base = IncomingStore::baseName(date, s.seller, s.number);
+                    for (auto it = files.begin(); it != files.end() && s.error.isEmpty(); ++it) {
+                        const QString suffix = it.key() == QLatin1String("pdf") ? QStringLiteral(".pdf")
+                                               : it.key() == QLatin1String("cii")
+                                                   ? QStringLiteral(".cii.xml")
+                                                   : QStringLiteral(".ubl.xml");
+                        QString error;
+                        const QString path = store.store(base, suffix, it.value(), &error);
+                        if (path.isEmpty())
+                            s.error = error;
+                        else
+                            s.paths << path;
+                    }
+                    if (!s.error.isEmpty()) {
+                        p.stored.append(s);
+                        continue;
+                    }
+                }
+                // Acknowledged only once safely stored, so the portal delivers it once.
+                if (const QString e = t.transport->acknowledgeIncoming(doc.remoteId);
+                    !e.isEmpty() && s.error.isEmpty())
+                    s.error = e;
+                p.stored.append(s);
+            }
+            outcome.profiles.append(p);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, outcome] { onPolled(outcome); }, Qt::QueuedConnection);
+    });
+}
+
+void Engine::onPolled(const PollOutcome &outcome)
+{
+    m_pollRunning = false;
+    bool failed = false;
+    QStringList stored =
+        m_journal.setting(QStringLiteral("incoming_stored")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const PollOutcome::Profile &p : outcome.profiles) {
+        const QString statusKey = QStringLiteral("poll:") + p.profileId;
+        if (!p.status.ok || !p.inbox.ok) {
+            failed = true;
+            m_problems.insert(statusKey, p.status.ok ? p.inbox.error : p.status.error);
+        } else {
+            m_problems.remove(statusKey);
+        }
+        if (p.status.ok) {
+            for (const RemoteStatus &change : p.status.changes)
+                applyRemoteStatus(p.profileId, change);
+            if (!p.status.nextCursor.isEmpty())
+                m_journal.setSetting(QStringLiteral("status_cursor/") + p.profileId, p.status.nextCursor);
+        }
+        for (const auto &s : p.stored) {
+            const QString key = p.profileId + QLatin1Char('/') + s.remoteId;
+            if (!s.paths.isEmpty()) {
+                // Stored: announced now, even if the acknowledgement failed (it is retried; the
+                // document is not stored a second time).
+                if (!stored.contains(key))
+                    stored << key;
+                qCInfo(lcEngine) << "incoming invoice" << s.number << "from" << s.seller << "stored as"
+                                 << s.paths;
+                emit incomingArrived(s.paths, s.seller, s.number);
+            }
+            if (!s.error.isEmpty()) {
+                failed = true;
+                m_problems.insert(QStringLiteral("incoming:") + key, s.error);
+                qCWarning(lcEngine) << "incoming" << s.remoteId << s.error;
+                continue;
+            }
+            m_problems.remove(QStringLiteral("incoming:") + key);
+            stored.removeAll(key); // acknowledged: the portal will not offer it again
+        }
+    }
+    m_journal.setSetting(QStringLiteral("incoming_stored"), stored.join(QLatin1Char('\n')));
+    // Back off while the portal cannot be reached; poll at the normal pace once it answers.
+    m_pollFailures = failed ? m_pollFailures + 1 : 0;
+    const qint64 next = failed ? std::min<qint64>(m_retry->delayMs(m_pollFailures, 0.5),
+                                                  qint64(std::max(10, m_config.statusPollSecs)) * 1000 * 8)
+                               : qint64(std::max(10, m_config.statusPollSecs)) * 1000;
+    if (m_running && m_autoRun)
+        m_pollTimer.start(int(std::min<qint64>(next, 24 * 3600 * 1000)));
+    emit statusChanged();
+    checkIdle();
+}
+
+void Engine::applyRemoteStatus(const QString &profileId, const RemoteStatus &status)
+{
+    JobQuery q;
+    q.senderProfile = profileId;
+    q.search = status.remoteId;
+    q.states = {JobState::Sent, JobState::Delivered};
+    std::optional<Job> job;
+    for (const Job &j : m_journal.jobs(q))
+        if (j.remoteId == status.remoteId)
+            job = j;
+    if (!job)
+        return;
+    static const QMap<QString, const char *> business{
+        {QStringLiteral("AB"), QT_TRANSLATE_NOOP("Engine", "acknowledged by the buyer")},
+        {QStringLiteral("IP"), QT_TRANSLATE_NOOP("Engine", "in process at the buyer")},
+        {QStringLiteral("UQ"), QT_TRANSLATE_NOOP("Engine", "under query at the buyer")},
+        {QStringLiteral("RE"), QT_TRANSLATE_NOOP("Engine", "rejected by the buyer")},
+        {QStringLiteral("AP"), QT_TRANSLATE_NOOP("Engine", "accepted by the buyer")},
+        {QStringLiteral("PD"), QT_TRANSLATE_NOOP("Engine", "paid")}};
+    const QString detail = status.message.isEmpty() ? QString() : QStringLiteral(": ") + status.message;
+    const QString delivery = status.deliveryStatus.toLower();
+    TransitionOptions expect;
+    expect.expectedState = JobState::Sent;
+    if (job->state == JobState::Sent) {
+        if (delivery == QLatin1String("failed") || delivery == QLatin1String("undeliverable")) {
+            TransitionOptions o = expect;
+            o.lastError = tr("Could not be delivered (%1)%2").arg(delivery, detail);
+            transition(job->id, JobState::Failed, *o.lastError, o);
+            emit sendFailed(job->id, *o.lastError);
+            return;
+        }
+        if (status.businessStatus == QLatin1String("RE")) {
+            TransitionOptions o = expect;
+            o.lastError = tr("Rejected by the buyer%1").arg(detail);
+            transition(job->id, JobState::Rejected, *o.lastError, o);
+            emit sendFailed(job->id, *o.lastError);
+            return;
+        }
+        if (delivery == QLatin1String("delivered") || delivery == QLatin1String("fetched") ||
+            !status.businessStatus.isEmpty()) {
+            transition(job->id, JobState::Delivered,
+                       delivery == QLatin1String("fetched") ? tr("Fetched by the buyer%1").arg(detail)
+                                                            : tr("Delivered to the buyer%1").arg(detail),
+                       expect);
+            job->state = JobState::Delivered;
+        } else if (!delivery.isEmpty()) {
+            m_journal.note(job->id, tr("Portal status: %1%2").arg(delivery, detail));
+            emit jobChanged(job->id, job->state);
+        }
+    }
+    if (job->state == JobState::Delivered && business.contains(status.businessStatus)) {
+        m_journal.note(
+            job->id,
+            tr("Invoice %1%2")
+                .arg(QCoreApplication::translate("Engine", business.value(status.businessStatus)), detail));
+        emit jobChanged(job->id, job->state);
+    }
+}
+
 bool Engine::isIdle() const
 {
-    return m_reading.isEmpty() && m_sending.isEmpty();
+    return m_reading.isEmpty() && m_sending.isEmpty() && !m_pollRunning;
 }
 
 void Engine::checkIdle()

@@ -103,6 +103,9 @@ public:
     void sendDue();
     /// Retries intake of originals that could not be taken (spool full, unreadable).
     void retryIntake();
+    /// Asks every profile's transport for status changes of sent documents and for incoming
+    /// invoices (what the poll timer does every config.statusPollSecs, backing off on failures).
+    void pollRemote();
     /// True when nothing is being read or sent and no intake waits.
     bool isIdle() const;
 
@@ -112,6 +115,8 @@ signals:
     void sendFailed(qint64 jobId, const QString &message);
     void duplicateIgnored(const QString &path, qint64 existingJobId);
     void intakeFailed(const QString &path, const QString &message);
+    /// New incoming invoices were stored in the incoming folder (one entry per invoice: its files).
+    void incomingArrived(const QStringList &paths, const QString &seller, const QString &number);
     /// Emitted whenever the engine becomes idle (tests and benchmarks wait for it).
     void idle();
 
@@ -121,6 +126,9 @@ private:
     void onFileReady(const QString &path, const QString &profileId, SourceKind source);
     void onRead(const ReadOutcome &outcome);
     void onSent(const SendOutcome &outcome);
+    struct PollOutcome;
+    void onPolled(const PollOutcome &outcome);
+    void applyRemoteStatus(const QString &profileId, const RemoteStatus &status);
     void archive(const Job &job, bool failed, const QString &error);
     Transport *transportFor(const QString &profileId, QString *error);
     QString chain(qint64 jobId, const QList<JobJournal::Step> &steps);
@@ -143,6 +151,9 @@ private:
     QThreadPool m_readers;
     QThreadPool m_sender;
     QTimer m_tick;
+    QTimer m_pollTimer;
+    bool m_pollRunning = false;
+    int m_pollFailures = 0;
     TransportFactory m_transportFactory;
     QHash<QString, std::shared_ptr<Transport>> m_transports;
     QSet<qint64> m_reading;
