@@ -73,7 +73,9 @@ protected:
     {
         std::optional<QJsonObject> job;
         const bool arrived = PrinterTestEnv::waitFor(
-            [&] { return (job = agent->readJob(source, notId)).has_value(); }, kDeadline);
+            [&] { return !agent->running() || (job = agent->readJob(source, notId)).has_value(); },
+            kDeadline);
+        EXPECT_TRUE(agent->running()) << agent->why() << "\n" << agent->log();
         EXPECT_TRUE(arrived) << "no " << source << " job; " << agent->why()
                              << "\nspool: " << testing::PrintToString(PrinterTestEnv::list(spoolDir()))
                              << "\nagent log:\n"
@@ -271,6 +273,8 @@ TEST_F(AgentCaptureTest, CaptureWithMissingOrUnusableMetadataIsStillTaken)
     std::map<std::string, std::string> problems; // display name -> the note in its timeline
     ASSERT_TRUE(PrinterTestEnv::waitFor(
         [&] {
+            if (!agent->running())
+                return true; // fails below, with how it ended
             const auto jobs = agent->jobs();
             if (!jobs)
                 return false;

@@ -140,13 +140,30 @@ void AgentUnderTest::stop()
     m_pid = -1;
 }
 
+bool AgentUnderTest::running()
+{
+    if (m_pid <= 0)
+        return false;
+    int status = 0;
+    if (waitpid(m_pid, &status, WNOHANG) != m_pid)
+        return true;
+    m_pid = -1;
+    m_why = WIFSIGNALED(status) ? "einvoice-agent died of signal " + std::to_string(WTERMSIG(status))
+                                : "einvoice-agent exited with code " + std::to_string(WEXITSTATUS(status));
+    return false;
+}
+
 std::string AgentUnderTest::log() const
 {
-    try {
-        return PrinterTestEnv::readFile(m_root + "/agent.log");
-    } catch (...) {
-        return {};
+    // stderr of the process, then the agent's own log file (when it writes one).
+    std::string out;
+    for (const std::string &path : {m_root + "/agent.log", dataDir() + "/logs/einvoice-agent.log"}) {
+        try {
+            out += "--- " + path + "\n" + PrinterTestEnv::readFile(path);
+        } catch (...) {
+        }
     }
+    return out;
 }
 
 std::optional<QJsonObject> AgentUnderTest::cli(const std::vector<std::string> &args)

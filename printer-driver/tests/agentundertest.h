@@ -40,7 +40,8 @@ public:
     bool start();
     /// SIGTERM, then SIGKILL after a deadline.
     void stop();
-    bool running() const { return m_pid > 0; }
+    /// False once the agent has exited (reaped here; why() then says how: exit code or signal).
+    bool running();
     std::string why() const { return m_why; }
 
     std::string root() const { return m_root; }
