@@ -622,16 +622,21 @@ TEST(HttpsPortalTransportLimits, OversizedDocumentIsRefusedPermanently)
 
 TEST(HttpsPortalTransportFaults, HugeAnswerIsCutOff)
 {
-    // A hostile server announcing 200 MiB: the transport stops reading at its cap.
+    // A hostile server announcing 200 MiB: the transport stops reading at its cap (1 MiB here,
+    // 96 MiB by default).
     QByteArray reply =
         "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 209715200\r\n\r\n";
-    reply.append(QByteArray(100 * 1024 * 1024, 'x'));
+    reply.append(QByteArray(3 * 1024 * 1024, 'x'));
     ScriptedServer server(reply);
+    HttpsPortalTransport::Options o;
+    o.baseUrl = server.url();
+    o.noProxy = true;
+    o.maxAnswerBytes = 1024 * 1024;
+    HttpsPortalTransport t(o, [] { return QStringLiteral("t"); });
     QString error;
-    const QByteArray data =
-        plainTransport(server.url())->fetchIncoming(QStringLiteral("doc_1"), QStringLiteral("ubl"), &error);
+    const QByteArray data = t.fetchIncoming(QStringLiteral("doc_1"), QStringLiteral("ubl"), &error);
     EXPECT_TRUE(data.isEmpty());
-    EXPECT_TRUE(error.contains(QStringLiteral("larger than 96 MiB"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("larger than 1048576 bytes"))) << error.toStdString();
 }
 
 TEST_F(HttpsPortalTransportTest, RotatedTokenIsRefusedAndTheNewOneIsPickedUpWithoutRebuilding)

@@ -31,15 +31,19 @@ void globalInit()
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-/// No answer of the API comes near this; a larger one is a broken or hostile server.
-constexpr qsizetype kMaxAnswerBytes = 96 * 1024 * 1024;
+/// Where the body of an answer goes, with the most it may grow to.
+struct BodySink
+{
+    QByteArray *body;
+    qint64 cap;
+};
 
 size_t collectBody(char *data, size_t size, size_t count, void *user)
 {
-    auto *body = static_cast<QByteArray *>(user);
-    if (body->size() + qsizetype(size * count) > kMaxAnswerBytes)
+    auto *sink = static_cast<BodySink *>(user);
+    if (sink->body->size() + qint64(size * count) > sink->cap)
         return 0; // curl stops with CURLE_WRITE_ERROR
-    body->append(data, qsizetype(size * count));
+    sink->body->append(data, qsizetype(size * count));
     return size * count;
 }
 
@@ -251,7 +255,8 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.constData());
     }
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collectBody);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &reply.body);
+    BodySink sink{&reply.body, m_options.maxAnswerBytes};
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, collectHeader);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &reply.headers);
     char errorBuffer[CURL_ERROR_SIZE] = {0};
@@ -262,7 +267,7 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
     reply.curlCode = int(rc);
     if (rc != CURLE_OK) {
         reply.curlError = rc == CURLE_WRITE_ERROR
-                              ? tr("the answer is larger than %1 MiB").arg(kMaxAnswerBytes / (1024 * 1024))
+                              ? tr("the answer is larger than %1 bytes").arg(m_options.maxAnswerBytes)
                               : QString::fromUtf8(errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc));
         reply.body.clear();
         qCInfo(lcHttpsTransport).noquote()

@@ -57,7 +57,8 @@ public:
         QString proxyUser;    ///< for Basic/NTLM; empty with Negotiate (Kerberos ticket)
         QString proxyPassword;
         int connectTimeoutSecs = 15;
-        int totalTimeoutSecs = 120; ///< whole request, upload and answer included
+        int totalTimeoutSecs = 120;               ///< whole request, upload and answer included
+        qint64 maxAnswerBytes = 96 * 1024 * 1024; ///< larger answers are a broken or hostile server
     };
     using TokenSource = std::function<QString()>;
 
