@@ -205,6 +205,8 @@ QString LogFile::redact(const QString &text)
     static const QRegularExpression json(
         QStringLiteral("(\"[A-Za-z_]*(?:token|password|secret|api_?key)\"\\s*:\\s*\")[^\"]*(\")"),
         QRegularExpression::CaseInsensitiveOption);
+    // The headless token variables (secretstore.h): EINVOICE_PORTAL_TOKEN[_<PROFILE>]=value.
+    static const QRegularExpression tokenVariable(QStringLiteral("\\b(EINVOICE_PORTAL_TOKEN\\w*)=\\S+"));
     if (!text.contains(QLatin1Char('=')) && !text.contains(QLatin1Char(':')) &&
         !text.contains(QLatin1String("earer"), Qt::CaseInsensitive))
         return text; // the common case: nothing that could hold a secret
@@ -213,6 +215,7 @@ QString LogFile::redact(const QString &text)
     out.replace(basic, QStringLiteral("\\1 [redacted]"));
     out.replace(pair, QStringLiteral("\\1=[redacted]"));
     out.replace(json, QStringLiteral("\\1[redacted]\\2"));
+    out.replace(tokenVariable, QStringLiteral("\\1=[redacted]"));
     return out;
 }
 
