@@ -291,7 +291,7 @@ SecretResult KeychainSecretStore::run(Op op, const QString &key, const QString &
             state->done.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return state->finished; });
         if (!finished) {
             result.state = SecretResult::State::NoKeychain;
-            result.error = tr("The keychain did not answer within %1 seconds (reading '%2'). Sending waits "
+            result.error = tr("The keychain did not answer within %1 seconds (for '%2'). Sending waits "
                               "and tries again.")
                                .arg(timeoutMs / 1000.0)
                                .arg(key);
