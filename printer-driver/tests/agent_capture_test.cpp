@@ -307,4 +307,55 @@ TEST_F(AgentCaptureTest, CaptureWithMissingOrUnusableMetadataIsStillTaken)
         EXPECT_EQ(j.toObject().value("source").toString(), "printer");
 }
 
+TEST_F(AgentCaptureTest, SameInvoicePrintedTwiceLeavesNothingInTheSpool)
+{
+    ASSERT_TRUE(agent->start()) << agent->why();
+    const std::string input = userFile(PrinterTestEnv::invoicePdf(), "input.pdf");
+    const int first = print(input, "first print");
+    ASSERT_GT(first, 0);
+    const QJsonObject job = waitForJob("printer");
+    ASSERT_FALSE(job.isEmpty());
+    ASSERT_TRUE(PrinterTestEnv::waitFor([&] { return spoolEmpty(); }, kDeadline));
+
+    // Printed again: pdftopdf writes different bytes each time (its /ID), so this is a second job
+    // (catching a reprint needs invoice-level duplicate detection; docs/printer.md).
+    const int second = print(input, "second print");
+    ASSERT_GT(second, 0);
+    const QJsonObject again = waitForJob("printer", job.value("id").toInteger());
+    EXPECT_EQ(again.value("invoice_number"), job.value("invoice_number"));
+    EXPECT_TRUE(PrinterTestEnv::waitFor([&] { return spoolEmpty(); }, kDeadline))
+        << testing::PrintToString(PrinterTestEnv::list(spoolDir()));
+
+    // The very same bytes again (a capture copied back into the spool): one document, noted on
+    // the first job, and both capture files still leave the spool.
+    const std::string archived = agent->dataDir() + "/printed/Processed/" +
+                                 QDate::currentDate().toString("yyyy-MM").toStdString() + "/job-" +
+                                 std::to_string(first) + "-first_print.pdf";
+    const std::string copy = spoolDir() + "/.job-99-copy.part";
+    PrinterTestEnv::writeFile(copy + ".json",
+                              "{\"format\":\"einvoice-capture/1\",\"job_id\":99,\"user\":\"" + user.name +
+                                  "\",\"title\":\"copy\",\"copies\":1,\"pdf\":\"job-99-copy.pdf\"}",
+                              0600);
+    PrinterTestEnv::writeFile(copy, PrinterTestEnv::readFile(archived), 0600);
+    for (const std::string &p : {copy, copy + ".json"})
+        ASSERT_EQ(chown(p.c_str(), user.uid, user.gid), 0);
+    ASSERT_EQ(rename((copy + ".json").c_str(), (spoolDir() + "/job-99-copy.json").c_str()), 0);
+    ASSERT_EQ(rename(copy.c_str(), (spoolDir() + "/job-99-copy.pdf").c_str()), 0);
+    const qint64 firstId = job.value("id").toInteger();
+    EXPECT_TRUE(PrinterTestEnv::waitFor(
+        [&] {
+            for (const std::string &e : agent->events(firstId))
+                if (e.find("came in again") != std::string::npos)
+                    return true;
+            return false;
+        },
+        kDeadline))
+        << testing::PrintToString(agent->events(firstId));
+    EXPECT_TRUE(PrinterTestEnv::waitFor([&] { return spoolEmpty(); }, kDeadline))
+        << testing::PrintToString(PrinterTestEnv::list(spoolDir()));
+    const auto jobs = agent->jobs();
+    ASSERT_TRUE(jobs) << agent->why();
+    EXPECT_EQ(jobs->size(), 2);
+}
+
 } // namespace

@@ -344,8 +344,13 @@ Engine::Submitted Engine::submitFile(const QString &path, const QString &profile
                                             .arg(QDir::toNativeSeparators(path)));
             if (archiveOriginal) {
                 const Intake::Archived a = intake.archiveOriginal(path, Intake::Outcome::Processed);
-                if (!a.ok)
+                if (!a.ok) {
                     qCWarning(lcEngine) << a.error;
+                } else if (source == SourceKind::Printer) {
+                    // The capture's metadata goes with its PDF, or it stays in the spool for good.
+                    const QFileInfo info(path);
+                    QFile::remove(info.dir().filePath(info.completeBaseName() + QStringLiteral(".json")));
+                }
             }
             emit duplicateIgnored(path, added.jobId);
         }
