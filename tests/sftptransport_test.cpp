@@ -23,6 +23,7 @@
 #include <pwd.h>
 #include <sys/inotify.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 #include <utime.h>
 
@@ -83,20 +84,22 @@ public:
         QDir().mkpath(QStringLiteral("/run/sshd")); // privilege separation dir
         // sshd reads authorized_keys as the user: the dir must be traversable, the keys stay 0600.
         ::chmod(QFile::encodeName(dir.path()).constData(), 0755);
-        for (const auto &[name, type] :
-             {std::pair{"host", "ed25519"}, std::pair{"otherhost", "ed25519"}, std::pair{"client", "ed25519"},
-              std::pair{"ecdsa", "ecdsa"}, std::pair{"stranger", "ed25519"}}) {
-            const auto r =
-                run(QStringLiteral("ssh-keygen"),
-                    {QStringLiteral("-q"), QStringLiteral("-t"), QString::fromLatin1(type),
-                     QStringLiteral("-N"), QString(), QStringLiteral("-f"), path(QString::fromLatin1(name))});
+        for (const auto &[name, type] : {std::pair{"host", "ed25519"}, std::pair{"otherhost", "ed25519"},
+                                         std::pair{"client", "ed25519"}, std::pair{"ecdsa", "ecdsa"},
+                                         std::pair{"stranger", "ed25519"}, std::pair{"locked", "ed25519"}}) {
+            const auto r = run(QStringLiteral("ssh-keygen"),
+                               {QStringLiteral("-q"), QStringLiteral("-t"), QString::fromLatin1(type),
+                                QStringLiteral("-N"),
+                                qstrcmp(name, "locked") == 0 ? QStringLiteral("pass phrase ø") : QString(),
+                                QStringLiteral("-f"), path(QString::fromLatin1(name))});
             if (r.exitCode != 0) {
                 error = QStringLiteral("ssh-keygen failed: ") + QString::fromUtf8(r.err);
                 return false;
             }
         }
-        writeFile(path(QStringLiteral("authorized_keys")),
-                  readAll(path(QStringLiteral("client.pub"))) + readAll(path(QStringLiteral("ecdsa.pub"))));
+        writeFile(path(QStringLiteral("authorized_keys")), readAll(path(QStringLiteral("client.pub"))) +
+                                                               readAll(path(QStringLiteral("ecdsa.pub"))) +
+                                                               readAll(path(QStringLiteral("locked.pub"))));
         // A port picked free may be taken before sshd binds it: try a few.
         for (int attempt = 0; attempt < 5; ++attempt) {
             port = freePort();
@@ -495,6 +498,48 @@ TEST_F(SftpTransportTest, EcdsaClientKeyWorks)
     const SendResult r = t.send(doc);
     EXPECT_EQ(r.outcome, SendResult::Outcome::Accepted) << r.message.toStdString();
     EXPECT_EQ(readAll(local(QStringLiteral("út bøks/ø/")) + doc.contentHash + ".xml"), doc.payload);
+}
+
+TEST_F(SftpTransportTest, KeyWithPassphrase)
+{
+    SftpTransport::Options o = options();
+    o.privateKeyFile = s_sshd->path(QStringLiteral("locked"));
+    SftpTransport right(o, [] { return QStringLiteral("pass phrase ø"); });
+    const SendResult ok = right.send(makeDocument("<Invoice>locked key</Invoice>"));
+    EXPECT_EQ(ok.outcome, SendResult::Outcome::Accepted) << ok.message.toStdString();
+    SftpTransport wrong(o, [] { return QStringLiteral("not it"); });
+    const SendResult refused = wrong.send(makeDocument("<Invoice>wrong phrase</Invoice>"));
+    EXPECT_EQ(refused.outcome, SendResult::Outcome::Permanent);
+    EXPECT_FALSE(refused.message.contains(QStringLiteral("not it"))); // the secret never shows
+    EXPECT_TRUE(refused.message.contains(QStringLiteral("passphrase"))) << refused.message.toStdString();
+}
+
+TEST_F(SftpTransportTest, ServerDroppingTheConnectionIsTransient)
+{
+    // What sshd does when busy (MaxStartups): accept and close before the banner.
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(listener, 4), 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len);
+    std::thread dropper([listener] {
+        const int c = ::accept(listener, nullptr, nullptr);
+        if (c >= 0)
+            ::close(c);
+    });
+    SftpTransport::Options o = options();
+    o.port = ntohs(addr.sin_port);
+    SftpTransport t(o);
+    const SendResult r = t.send(makeDocument("<Invoice/>"));
+    dropper.join();
+    ::close(listener);
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient) << r.message.toStdString();
+    EXPECT_TRUE(r.message.contains(QStringLiteral("127.0.0.1:%1").arg(o.port))) << r.message.toStdString();
+    EXPECT_TRUE(r.message.contains(QStringLiteral("broke off the session"))) << r.message.toStdString();
 }
 
 TEST_F(SftpTransportTest, ServerDownIsTransient)

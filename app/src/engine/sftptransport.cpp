@@ -437,7 +437,8 @@ QString SftpTransport::problem(const Reply &reply, const QString &what) const
             .arg(server, reply.curlError);
     case CURLE_LOGIN_DENIED:
         return tr("The SFTP server %1 refused the login of user %2 with the key %3. Check that its public "
-                  "key is in the server's authorized_keys (RSA keys do not work; use Ed25519 or ECDSA).")
+                  "key is in the server's authorized_keys (RSA keys do not work; use Ed25519 or ECDSA) and, "
+                  "for a key with a passphrase, that the passphrase is right.")
             .arg(server, m_options.user, m_options.privateKeyFile);
     case CURLE_PEER_FAILED_VERIFICATION:
         if (reply.hostKeyMatch == CURLKHMATCH_MISMATCH)
