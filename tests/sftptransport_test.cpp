@@ -454,6 +454,12 @@ TEST_F(SftpTransportTest, PinnedHostKeyIsChecked)
     SftpTransport right(o);
     const SendResult ok = right.send(makeDocument("<Invoice/>"));
     EXPECT_EQ(ok.outcome, SendResult::Outcome::Accepted) << ok.message.toStdString();
+
+    // With both, the pin is the check (documented: libcurl skips known_hosts then).
+    o.knownHostsFile = s_sshd->path(QStringLiteral("known_hosts_changed"));
+    SftpTransport both(o);
+    const SendResult pinWins = both.send(makeDocument("<Invoice>both</Invoice>"));
+    EXPECT_EQ(pinWins.outcome, SendResult::Outcome::Accepted) << pinWins.message.toStdString();
 }
 
 TEST_F(SftpTransportTest, RefusesToConnectWithoutAHostKeyCheck)

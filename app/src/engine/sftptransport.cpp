@@ -290,7 +290,7 @@ QString SftpTransport::checkUsable() const
         return tr("Refusing to connect to the SFTP server %1 without checking its identity: set a "
                   "known_hosts file or the server's pinned key fingerprint (SHA256:...).")
             .arg(server);
-    if (!m_options.knownHostsFile.isEmpty() && !QFileInfo(m_options.knownHostsFile).isReadable())
+    if (m_options.hostKeySha256.isEmpty() && !QFileInfo(m_options.knownHostsFile).isReadable())
         return tr("The known_hosts file %1 for the SFTP server %2 does not exist or cannot be read.")
             .arg(m_options.knownHostsFile, server);
     static const QRegularExpression base64(QStringLiteral("^(SHA256:)?[A-Za-z0-9+/]{43}=?$"));
@@ -333,8 +333,10 @@ SftpTransport::Reply SftpTransport::perform(const Request &request)
     const QByteArray passphrase = m_passphrase ? m_passphrase().toUtf8() : QByteArray();
     if (!passphrase.isEmpty())
         curl_easy_setopt(h, CURLOPT_KEYPASSWD, passphrase.constData());
+    // libcurl checks known_hosts only when no fingerprint is pinned (tried: a pinned key that
+    // matches passes even when known_hosts lists another key), so the pin is the one check then.
     const QByteArray knownHosts = QFile::encodeName(m_options.knownHostsFile);
-    if (!knownHosts.isEmpty()) {
+    if (!knownHosts.isEmpty() && m_options.hostKeySha256.isEmpty()) {
         curl_easy_setopt(h, CURLOPT_SSH_KNOWNHOSTS, knownHosts.constData());
         curl_easy_setopt(h, CURLOPT_SSH_KEYFUNCTION, checkHostKey);
         curl_easy_setopt(h, CURLOPT_SSH_KEYDATA, &reply.hostKeyMatch);

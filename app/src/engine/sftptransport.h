@@ -42,11 +42,13 @@ public:
         /// Remote directories: "/abs/path" from the server's root, or "~/rel" (or "rel") from the
         /// login directory. Any characters, spaces and non-ASCII included (UTF-8 on the wire).
         QString outboundDir;
-        QString inboundDir;          ///< empty: no inbox
-        QString privateKeyFile;      ///< Ed25519 or ECDSA, OpenSSH format
-        QString publicKeyFile;       ///< empty: derived from the private key
-        QString knownHostsFile;      ///< OpenSSH known_hosts; the server must be listed with this key
-        QString hostKeySha256;       ///< pinned key, as `ssh-keygen -lf` prints it ("SHA256:..." or bare)
+        QString inboundDir;     ///< empty: no inbox
+        QString privateKeyFile; ///< Ed25519 or ECDSA, OpenSSH format
+        QString publicKeyFile;  ///< empty: derived from the private key
+        QString knownHostsFile; ///< OpenSSH known_hosts; the server must be listed with this key
+        /// Pinned key, as `ssh-keygen -lf` prints it ("SHA256:..." or bare). When set, it is the
+        /// host check and knownHostsFile is not used (libcurl skips known_hosts then).
+        QString hostKeySha256;
         int connectTimeoutSecs = 15; ///< TCP connect plus SSH handshake and login
         int lowSpeedSecs = 30;       ///< abort when no byte moved for this long
         int totalTimeoutSecs = 300;  ///< whole call
