@@ -174,7 +174,8 @@ const Row kRows[] = {
      "tva intracommunautaire|n tva|numéro de tva|n tva intracom|tva intra|"
      "btw nummer|btw nr|btw id|nif iva|partita iva|p iva|contribuinte|n contribuinte|v n contrib|"
      "n contrib|nif|nif n|no contrib|v no contrib|vat reg number|contribuinte n.º|"
-     "ert momsreg nr|er momsreg nr|ert momsregnr|kundens mva nr|kundens org nr|deres mva nr|jeres cvr nr|"
+     "ert momsreg nr|er momsreg nr|ert momsregnr|kundens mva nr|kundens org nr|kundens orgnr|deres mva "
+     "nr|jeres cvr nr|"
      "jeres se nr|asiakkaan alv numero|asiakkaan y tunnus"},
     {LabelKind::Currency, "currency|valuta|währung|devise|moneda|moeda|valuutta|divisa"},
     {LabelKind::Name, "name|navn|namn|nimi|nom|naam|nombre|nome|firma|company"},

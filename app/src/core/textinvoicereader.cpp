@@ -1056,10 +1056,13 @@ void Reader::readIds(ExtractionResult &r)
         const bool buyer = std::any_of(h.labelTokens.begin(), h.labelTokens.end(),
                                        [&](const QString &t) { return buyerWords.contains(t); });
         for (Candidate c : valuesFor(h)) {
-            // "Contribuinte N.º: 581 271 670": a number sign between the label and the value.
+            // "Contribuinte N.º: 581 271 670": a number sign between the label and the value
+            // (but "NO 923 456 789 MVA" is a Norwegian VAT id, not "No." and a number).
             static const QRegularExpression numberSign(QStringLiteral("^(?:n\\.?º|nr|no|n°|#)\\.?\\s*:?\\s*"),
                                                        QRegularExpression::CaseInsensitiveOption);
-            c.text.remove(numberSign);
+            const auto asIs = vatPattern().match(c.text);
+            if (!(asIs.hasMatch() && asIs.capturedStart(1) <= 2))
+                c.text.remove(numberSign);
             const auto vm = vatPattern().match(c.text);
             if (vm.hasMatch() && vm.capturedStart(1) <= 2) {
                 const QString v = compact(vm.captured(1));
