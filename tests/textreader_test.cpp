@@ -337,6 +337,7 @@ TEST(LabelDictionary, ReadsMoreLabelVariants)
     EXPECT_EQ(kind("Øresavrunding"), int(LabelKind::Rounding));
     EXPECT_EQ(kind("Foretaksnummer"), int(LabelKind::OrgNumber));
     EXPECT_EQ(kind("N.º Encomenda"), int(LabelKind::OrderReference));
+    EXPECT_EQ(kind("N.º Contribuinte:"), int(LabelKind::VatNumber));
     EXPECT_EQ(kind("Kundens org.nr.: NO"), int(LabelKind::VatNumber));
 }
 

@@ -173,7 +173,7 @@ const Row kRows[] = {
      "usr id nr|steuernummer|st nr|"
      "tva intracommunautaire|n tva|numéro de tva|n tva intracom|tva intra|"
      "btw nummer|btw nr|btw id|nif iva|partita iva|p iva|contribuinte|n contribuinte|v n contrib|"
-     "n contrib|nif|nif n|no contrib|v no contrib|vat reg number|contribuinte n.º|"
+     "n contrib|nif|nif n|no contrib|v no contrib|vat reg number|contribuinte n.º|n.º contribuinte|"
      "ert momsreg nr|er momsreg nr|ert momsregnr|kundens mva nr|kundens org nr|kundens orgnr|deres mva "
      "nr|jeres cvr nr|"
      "jeres se nr|asiakkaan alv numero|asiakkaan y tunnus"},
