@@ -653,3 +653,30 @@ TEST_F(EngineTest, IncomingInvoicesAreStoredOnceUnderSafeNamesAndAcknowledged)
     EXPECT_EQ(arrived.size(), 4);
     engine.stop();
 }
+
+TEST_F(EngineTest, PermissionDeniedOnTheSpoolKeepsTheOriginalUntilItIsAllowed)
+{
+    // An immutable spool folder refuses writes with EPERM even to root (CI runs as root, for
+    // whom mode bits do not apply).
+    QDir().mkpath(m_config.spoolDir);
+    if (QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), m_config.spoolDir}) != 0)
+        GTEST_SKIP() << "chattr +i is not available on this file system";
+    struct Mutable
+    {
+        QString dir;
+        ~Mutable() { QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), dir}); }
+    } restore{m_config.spoolDir};
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    writeFile(path(QStringLiteral("in/locked.xml")), ublWithNumber(QStringLiteral("PERM-1")));
+    ASSERT_TRUE(waitUntil([&] { return !engine.status().problems.isEmpty(); }));
+    const QString problems = engine.status().problems.join(QLatin1Char(' '));
+    EXPECT_TRUE(problems.contains(QStringLiteral("locked.xml"))) << qPrintable(problems);
+    EXPECT_TRUE(QFile::exists(path(QStringLiteral("in/locked.xml"))));
+    EXPECT_TRUE(engine.journal().jobs().isEmpty());
+    ASSERT_EQ(QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), m_config.spoolDir}), 0);
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Delivered) == 1; }));
+    EXPECT_TRUE(engine.status().problems.isEmpty()) << qPrintable(engine.status().problems.join(' '));
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("in/locked.xml"))));
+    engine.stop();
+}
