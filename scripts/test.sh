@@ -8,4 +8,5 @@ scripts/build.sh
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR"
 cd build
-ctest --output-on-failure --no-tests=error -j "$(nproc)"
+# --timeout: a hung test fails after 10 minutes instead of eating the CI budget.
+ctest --output-on-failure --no-tests=error --timeout 600 -j "$(nproc)"
