@@ -319,12 +319,33 @@ TEST_F(AgentCaptureTest, SameInvoicePrintedTwiceLeavesNothingInTheSpool)
 
     // Printed again: pdftopdf writes different bytes each time (its /ID), so this is a second job
     // (catching a reprint needs invoice-level duplicate detection; docs/printer.md).
+    // Within the same second pdftopdf's bytes can be identical, and then the reprint is a
+    // duplicate of the first job: either way the capture leaves the spool and nothing is lost.
     const int second = print(input, "second print");
     ASSERT_GT(second, 0);
-    const QJsonObject again = waitForJob("printer", job.value("id").toInteger());
-    EXPECT_EQ(again.value("invoice_number"), job.value("invoice_number"));
+    EXPECT_TRUE(PrinterTestEnv::waitFor(
+        [&] {
+            const auto all = agent->jobs();
+            if (!all)
+                return false;
+            if (all->size() == 2)
+                return agent->readJob("printer", job.value("id").toInteger()).has_value();
+            for (const std::string &e : agent->events(job.value("id").toInteger()))
+                if (e.find("came in again") != std::string::npos)
+                    return true;
+            return false;
+        },
+        kDeadline));
     EXPECT_TRUE(PrinterTestEnv::waitFor([&] { return spoolEmpty(); }, kDeadline))
         << testing::PrintToString(PrinterTestEnv::list(spoolDir()));
+    const auto afterReprint = agent->jobs();
+    ASSERT_TRUE(afterReprint) << agent->why();
+    const qsizetype jobsAfterReprint = afterReprint->size();
+    if (jobsAfterReprint == 2) {
+        const auto again = agent->readJob("printer", job.value("id").toInteger());
+        ASSERT_TRUE(again);
+        EXPECT_EQ(again->value("invoice_number"), job.value("invoice_number"));
+    }
 
     // The very same bytes again (a capture copied back into the spool): one document, noted on
     // the first job, and both capture files still leave the spool.
@@ -355,7 +376,7 @@ TEST_F(AgentCaptureTest, SameInvoicePrintedTwiceLeavesNothingInTheSpool)
         << testing::PrintToString(PrinterTestEnv::list(spoolDir()));
     const auto jobs = agent->jobs();
     ASSERT_TRUE(jobs) << agent->why();
-    EXPECT_EQ(jobs->size(), 2);
+    EXPECT_EQ(jobs->size(), jobsAfterReprint); // the copied bytes made no new job
 }
 
 } // namespace
