@@ -15,10 +15,10 @@
 #include "profilesettingspage.h"
 #include "queuemodel.h"
 #include "queuewindow.h"
-#include "secretstore.h"
 #include "settingsdialog.h"
 #include "setupwizard.h"
 #include "testsupport.h"
+#include "tokenstore.h"
 #include "trayapp.h"
 
 #include <QAbstractButton>
@@ -133,7 +133,7 @@ void takeScreenshots(const QString &lang)
     }
 
     SystemClock clock;
-    MemorySecretStore secrets;
+    gui::MemoryTokenStore secrets;
     TrayApp::Options o;
     o.config = agent.config;
     o.configPath = agent.configPath;

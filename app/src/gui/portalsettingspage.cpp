@@ -1,6 +1,6 @@
 #include "portalsettingspage.h"
 
-#include "secretstore.h"
+#include "tokenstore.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,7 +14,7 @@
 
 namespace einvoice::gui {
 
-PortalSettingsPage::PortalSettingsPage(SecretStore &secrets, QWidget *parent)
+PortalSettingsPage::PortalSettingsPage(TokenStore &secrets, QWidget *parent)
     : QWidget(parent), m_secrets(secrets)
 {
     auto *layout = new QVBoxLayout(this);
@@ -140,7 +140,7 @@ QString PortalSettingsPage::apply(AgentConfig &config)
     t.sftpUser = m_sftpUser->text().trimmed();
     t.sftpKeyFile = m_sftpKey->text().trimmed();
     if (!m_token->text().isEmpty())
-        return m_secrets.write(SecretStore::tokenKey(config.profiles.first().id), m_token->text());
+        return m_secrets.write(TokenStore::tokenKey(config.profiles.first().id), m_token->text());
     return {};
 }
 
@@ -150,7 +150,7 @@ void PortalSettingsPage::testConnection()
     target.url = QUrl::fromUserInput(m_url->text().trimmed());
     target.token = m_token->text();
     if (target.token.isEmpty() && !m_profileId.isEmpty())
-        target.token = m_secrets.read(SecretStore::tokenKey(m_profileId));
+        target.token = m_secrets.read(TokenStore::tokenKey(m_profileId));
     target.proxy = m_proxy->text().trimmed();
     target.caFile = m_caFile->text().trimmed();
     for (int i = 0; i < m_results->topLevelItemCount(); ++i) {

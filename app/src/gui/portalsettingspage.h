@@ -14,17 +14,17 @@ class QTreeWidget;
 
 namespace einvoice::gui {
 
-class SecretStore;
+class TokenStore;
 
 /// Settings page "Sending": how the first sender profile's invoices leave the agent (portal over
 /// HTTPS, SFTP, or a folder), the portal address and token, the proxy, and "Test connection"
 /// showing DNS, proxy, TLS, sign-in and API results one by one. The token is written only to the
-/// SecretStore (the keychain), never to the configuration. GUI thread; does not own the store.
+/// TokenStore (the keychain), never to the configuration. GUI thread; does not own the store.
 class PortalSettingsPage : public QWidget
 {
     Q_OBJECT
 public:
-    PortalSettingsPage(SecretStore &secrets, QWidget *parent = nullptr);
+    PortalSettingsPage(TokenStore &secrets, QWidget *parent = nullptr);
     void load(const AgentConfig &config);
     /// Copies the page into @p config and stores the token; returns an error for the user.
     QString apply(AgentConfig &config);
@@ -38,7 +38,7 @@ public:
     QLineEdit *outboxEdit() const { return m_outbox; }
 
 private:
-    SecretStore &m_secrets;
+    TokenStore &m_secrets;
     QString m_profileId;
     QComboBox *m_kind = nullptr;
     QStackedWidget *m_stack = nullptr;

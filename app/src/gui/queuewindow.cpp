@@ -4,6 +4,7 @@
 #include "incomingtab.h"
 #include "jobdetailpane.h"
 #include "queuemodel.h"
+#include "trayicon.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -26,7 +27,7 @@ QueueWindow::QueueWindow(Engine &engine, IncomingModel &incoming, DesktopActions
     : QMainWindow(parent), m_engine(engine), m_actions(std::move(actions))
 {
     setWindowTitle(tr("eInvoice Connector"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/tray-idle.svg")));
+    setWindowIcon(TrayIcon::iconFor(TrayIcon::State::Idle));
     m_model = new QueueModel(engine, this);
     m_proxy = new QueueFilterProxy(this);
     m_proxy->setSourceModel(m_model);

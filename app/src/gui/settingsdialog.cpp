@@ -15,7 +15,7 @@
 
 namespace einvoice::gui {
 
-SettingsDialog::SettingsDialog(const AgentConfig &config, QString configPath, SecretStore &secrets,
+SettingsDialog::SettingsDialog(const AgentConfig &config, QString configPath, TokenStore &secrets,
                                QWidget *parent)
     : QDialog(parent), m_config(config), m_path(std::move(configPath))
 {

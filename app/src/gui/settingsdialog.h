@@ -11,7 +11,7 @@ namespace einvoice::gui {
 class GeneralSettingsPage;
 class PortalSettingsPage;
 class ProfileSettingsPage;
-class SecretStore;
+class TokenStore;
 
 /// The settings dialog: Sending (transport, portal account, proxy, test connection), Sender
 /// profiles and General (incoming folder and formats, start at login, language). "Save" checks
@@ -21,7 +21,7 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SettingsDialog(const AgentConfig &config, QString configPath, SecretStore &secrets,
+    SettingsDialog(const AgentConfig &config, QString configPath, TokenStore &secrets,
                    QWidget *parent = nullptr);
 
     /// Applies and writes; returns an error for the user (shown in the dialog) or "".

@@ -46,7 +46,7 @@ private:
 };
 } // namespace
 
-SetupWizard::SetupWizard(const AgentConfig &defaults, QString configPath, SecretStore &secrets,
+SetupWizard::SetupWizard(const AgentConfig &defaults, QString configPath, TokenStore &secrets,
                          QWidget *parent)
     : QWizard(parent), m_config(defaults), m_path(std::move(configPath))
 {

@@ -9,7 +9,7 @@ namespace einvoice::gui {
 class GeneralSettingsPage;
 class PortalSettingsPage;
 class ProfileSettingsPage;
-class SecretStore;
+class TokenStore;
 
 /// First-run set-up: welcome, how invoices are sent (portal account with "test connection",
 /// SFTP or folder), the company the agent sends for (sender profile), incoming invoices and
@@ -29,7 +29,7 @@ public:
         DonePage
     };
 
-    SetupWizard(const AgentConfig &defaults, QString configPath, SecretStore &secrets,
+    SetupWizard(const AgentConfig &defaults, QString configPath, TokenStore &secrets,
                 QWidget *parent = nullptr);
     /// Writes everything; returns an error for the user or "".
     QString save();

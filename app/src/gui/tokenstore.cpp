@@ -1,4 +1,4 @@
-#include "secretstore.h"
+#include "tokenstore.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -6,12 +6,12 @@
 
 namespace einvoice::gui {
 
-QString SecretStore::tokenKey(const QString &profileId)
+QString TokenStore::tokenKey(const QString &profileId)
 {
     return QStringLiteral("portal-token/") + profileId;
 }
 
-QString KeychainSecretStore::serviceName()
+QString KeychainTokenStore::serviceName()
 {
     return QStringLiteral("einvoice-connector");
 }
@@ -27,12 +27,12 @@ template <typename Job> QString runJob(Job &job)
     loop.exec();
     if (job.error() == QKeychain::NoError)
         return {};
-    return QCoreApplication::translate("einvoice::gui::SecretStore", "The keychain refused: %1")
+    return QCoreApplication::translate("einvoice::gui::TokenStore", "The keychain refused: %1")
         .arg(job.errorString());
 }
 } // namespace
 
-QString KeychainSecretStore::write(const QString &key, const QString &secret)
+QString KeychainTokenStore::write(const QString &key, const QString &secret)
 {
     QKeychain::WritePasswordJob job(serviceName());
     job.setInsecureFallback(false);
@@ -41,7 +41,7 @@ QString KeychainSecretStore::write(const QString &key, const QString &secret)
     return runJob(job);
 }
 
-QString KeychainSecretStore::read(const QString &key, QString *error)
+QString KeychainTokenStore::read(const QString &key, QString *error)
 {
     QKeychain::ReadPasswordJob job(serviceName());
     job.setInsecureFallback(false);
@@ -55,7 +55,7 @@ QString KeychainSecretStore::read(const QString &key, QString *error)
     return job.textData();
 }
 
-QString KeychainSecretStore::remove(const QString &key)
+QString KeychainTokenStore::remove(const QString &key)
 {
     QKeychain::DeletePasswordJob job(serviceName());
     job.setKey(key);

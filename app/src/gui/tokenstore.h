@@ -5,13 +5,14 @@
 
 namespace einvoice::gui {
 
-/// Where the GUI keeps secrets (portal tokens). Secrets never go into the INI file: the real
-/// store is the desktop keychain (KeychainSecretStore); tests use MemorySecretStore.
-/// Implementations are used from the GUI thread.
-class SecretStore
+/// Where the GUI keeps secrets (portal tokens); the engine's SecretStore (in progress) is the
+/// same idea for the daemon, and the GUI moves onto it once it lands. Secrets never go into the INI file: the
+/// real store is the desktop keychain (KeychainTokenStore); tests use MemoryTokenStore. Implementations are
+/// used from the GUI thread.
+class TokenStore
 {
 public:
-    virtual ~SecretStore() = default;
+    virtual ~TokenStore() = default;
     /// Stores @p secret under @p key; returns an error for the user, or an empty string.
     virtual QString write(const QString &key, const QString &secret) = 0;
     /// Reads the secret; empty with @p error set when there is none or the store is locked.
@@ -26,7 +27,7 @@ public:
 /// Credential Store on Windows), service "einvoice-connector". Calls wait for the keychain with
 /// a local event loop. There is deliberately no plaintext fallback: when no keychain is
 /// available the error says so and nothing is stored.
-class KeychainSecretStore : public SecretStore
+class KeychainTokenStore : public TokenStore
 {
 public:
     static QString serviceName();
@@ -36,7 +37,7 @@ public:
 };
 
 /// In-memory secrets for tests and for runs without a keychain (nothing survives the process).
-class MemorySecretStore : public SecretStore
+class MemoryTokenStore : public TokenStore
 {
 public:
     QString write(const QString &key, const QString &secret) override

@@ -9,9 +9,9 @@
 #include "language.h"
 #include "queuemodel.h"
 #include "queuewindow.h"
-#include "secretstore.h"
 #include "settingsdialog.h"
 #include "setupwizard.h"
+#include "tokenstore.h"
 #include "transportfactory.h"
 #include "trayicon.h"
 
@@ -27,25 +27,17 @@
 
 Q_LOGGING_CATEGORY(lcGuiApp, "einvoice.gui.app")
 
-// The icons live in a static library; their resource must be registered by name, from the
-// global namespace (Q_INIT_RESOURCE declares a global function).
-static void initGuiResources()
-{
-    Q_INIT_RESOURCE(icons);
-}
-
 namespace einvoice::gui {
 
 TrayApp::TrayApp(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
 {
-    initGuiResources();
     if (!m_options.clock) {
         m_ownClock = std::make_unique<SystemClock>();
         m_options.clock = m_ownClock.get();
     }
     if (!m_options.secrets) {
-        m_ownSecrets = std::make_unique<KeychainSecretStore>();
-        m_options.secrets = m_ownSecrets.get();
+        m_ownTokens = std::make_unique<KeychainTokenStore>();
+        m_options.secrets = m_ownTokens.get();
     }
     build();
 }
@@ -55,7 +47,7 @@ TrayApp::~TrayApp()
     teardown();
 }
 
-Engine::TransportFactory TrayApp::defaultTransportFactory(SecretStore &secrets)
+Engine::TransportFactory TrayApp::defaultTransportFactory(TokenStore &secrets)
 {
     return [base = makeTransportFactory(), &secrets](const SenderProfile &profile,
                                                      QString *error) -> std::unique_ptr<Transport> {
@@ -66,7 +58,7 @@ Engine::TransportFactory TrayApp::defaultTransportFactory(SecretStore &secrets)
         o.extraCaFile = profile.transport.caFile;
         o.proxy = profile.transport.proxy;
         QString readError;
-        const QString token = secrets.read(SecretStore::tokenKey(profile.id), &readError);
+        const QString token = secrets.read(TokenStore::tokenKey(profile.id), &readError);
         if (token.isEmpty())
             qCWarning(lcGuiApp) << "profile" << profile.id << "has no portal token:" << readError;
         return std::make_unique<HttpsPortalTransport>(o, [token] { return token; });
@@ -255,7 +247,7 @@ int runTrayApp(int argc, char **argv)
         return 0;
     }
 
-    KeychainSecretStore secrets;
+    KeychainTokenStore secrets;
     if (firstRun || parser.isSet(setupOption)) {
         SetupWizard wizard(*config, configPath, secrets);
         if (wizard.exec() != QDialog::Accepted)

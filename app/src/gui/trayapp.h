@@ -17,7 +17,7 @@ namespace einvoice::gui {
 class IncomingModel;
 class InvoiceResponder;
 class QueueWindow;
-class SecretStore;
+class TokenStore;
 class TrayIcon;
 
 /// The tray application: owns the engine, its control socket (so `einvoice status` and a
@@ -32,9 +32,9 @@ public:
     struct Options
     {
         AgentConfig config;
-        QString configPath;             ///< where settings are saved
-        const Clock *clock = nullptr;   ///< default: a SystemClock of its own
-        SecretStore *secrets = nullptr; ///< default: the keychain
+        QString configPath;            ///< where settings are saved
+        const Clock *clock = nullptr;  ///< default: a SystemClock of its own
+        TokenStore *secrets = nullptr; ///< default: the keychain
         DesktopActions actions = DesktopActions::defaults();
         Engine::TransportFactory transportFactory; ///< default: folder/https from the config
         bool controlSocket = true;                 ///< listen on config.controlSocket
@@ -64,7 +64,7 @@ public:
 
     /// The default transport factory: folder, and the portal over HTTPS with the token read
     /// once from @p secrets (the keychain is asked on the GUI thread, never the sender's).
-    static Engine::TransportFactory defaultTransportFactory(SecretStore &secrets);
+    static Engine::TransportFactory defaultTransportFactory(TokenStore &secrets);
 
 signals:
     void quitRequested();
@@ -75,7 +75,7 @@ private:
 
     Options m_options;
     std::unique_ptr<Clock> m_ownClock;
-    std::unique_ptr<SecretStore> m_ownSecrets;
+    std::unique_ptr<TokenStore> m_ownTokens;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<ControlServer> m_control;
     std::unique_ptr<IncomingModel> m_incoming;

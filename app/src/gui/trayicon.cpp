@@ -4,6 +4,17 @@
 #include <QMenu>
 #include <QSystemTrayIcon>
 
+// The icons live in a static library: their resource is registered by name, from the global
+// namespace (Q_INIT_RESOURCE declares a global function), before the first icon is loaded.
+static void initIconResources()
+{
+    static const bool done = [] {
+        Q_INIT_RESOURCE(icons);
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
 namespace einvoice::gui {
 
 TrayIcon::TrayIcon(Engine &engine, QObject *parent) : QObject(parent), m_engine(engine)
@@ -55,6 +66,7 @@ TrayIcon::State TrayIcon::stateFor(const EngineStatus &s)
 
 QIcon TrayIcon::iconFor(State state)
 {
+    initIconResources();
     switch (state) {
     case State::Idle:
         return QIcon(QStringLiteral(":/icons/tray-idle.svg"));
