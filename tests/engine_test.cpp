@@ -680,3 +680,33 @@ TEST_F(EngineTest, PermissionDeniedOnTheSpoolKeepsTheOriginalUntilItIsAllowed)
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("in/locked.xml"))));
     engine.stop();
 }
+
+TEST_F(EngineTest, CorrectionThatStillNeedsReviewUpdatesTheQueueColumns)
+{
+    m_config.profiles.first().sendPolicy = SendPolicy::ReviewAll;
+    Engine engine(m_config, m_clock);
+    engine.setAutoRun(false);
+    engine.setWatchersEnabled(false);
+    ASSERT_EQ(engine.start(), QString());
+    // No buyer electronic address anywhere: Peppol rule R010 keeps it under review.
+    QByteArray xml = ublWithNumber(QStringLiteral("FIX-1"));
+    const int at = xml.indexOf("<cac:AccountingCustomerParty>");
+    const int from = xml.indexOf("<cbc:EndpointID", at);
+    const int to = xml.indexOf("</cbc:EndpointID>", from) + int(strlen("</cbc:EndpointID>"));
+    xml.remove(from, to - from);
+    writeFile(path(QStringLiteral("fix.xml")), xml);
+    const qint64 id =
+        engine.submitFile(path(QStringLiteral("fix.xml")), QStringLiteral("acme"), SourceKind::Cli).jobId;
+    engine.processPending();
+    ASSERT_TRUE(waitUntil([&] { return engine.journal().job(id)->state == JobState::NeedsReview; }));
+    std::optional<Invoice> draft = engine.files().draft(id);
+    ASSERT_TRUE(draft);
+    draft->number = QStringLiteral("FIX-1-CORRECTED");
+    ASSERT_EQ(engine.correct(id, *draft, {QStringLiteral("invoice_number")}, false, QStringLiteral("tester")),
+              QString());
+    const Job job = *engine.journal().job(id);
+    EXPECT_EQ(job.state, JobState::NeedsReview);
+    EXPECT_EQ(job.display.invoiceNumber, QStringLiteral("FIX-1-CORRECTED"));
+    EXPECT_TRUE(engine.journal().events(id).last().message.contains(QStringLiteral("invoice_number")));
+    engine.stop();
+}

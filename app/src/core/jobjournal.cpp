@@ -630,7 +630,7 @@ void JobJournal::notify(qint64 jobId, std::optional<JobState> from, const QStrin
     m_observer(*now, from, message);
 }
 
-QString JobJournal::note(qint64 jobId, const QString &message)
+QString JobJournal::note(qint64 jobId, const QString &message, const std::optional<JobDisplay> &display)
 {
     if (QString e = checkUsable(); !e.isEmpty())
         return e;
@@ -643,7 +643,24 @@ QString JobJournal::note(qint64 jobId, const QString &message)
         return error;
     const QString stamp = formatTime(now());
     QSqlQuery touch(d->db);
-    touch.prepare(QStringLiteral("UPDATE jobs SET updated_at = ? WHERE id = ?"));
+    if (display) {
+        Job changed = *current;
+        changed.display = *display;
+        touch.prepare(
+            QStringLiteral("UPDATE jobs SET invoice_number = ?, seller_name = ?, buyer_name = ?, amount = ?, "
+                           "currency = ?, issue_date = ?, search_text = ?, updated_at = ? WHERE id = ?"));
+        touch.addBindValue(nonNull(display->invoiceNumber));
+        touch.addBindValue(nonNull(display->sellerName));
+        touch.addBindValue(nonNull(display->buyerName));
+        touch.addBindValue(display->amount ? QVariant(display->amount->toString())
+                                           : QVariant(QMetaType::fromType<QString>()));
+        touch.addBindValue(nonNull(display->currency));
+        touch.addBindValue(display->issueDate.isValid() ? QVariant(display->issueDate.toString(Qt::ISODate))
+                                                        : QVariant(QMetaType::fromType<QString>()));
+        touch.addBindValue(searchTextFor(changed));
+    } else {
+        touch.prepare(QStringLiteral("UPDATE jobs SET updated_at = ? WHERE id = ?"));
+    }
     touch.addBindValue(stamp);
     touch.addBindValue(jobId);
     if (!touch.exec())

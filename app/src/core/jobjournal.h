@@ -185,7 +185,10 @@ public:
 
     /// Appends an event to a job's timeline without changing its state (a correction that
     /// leaves it under review, the same document exported again). Touches updatedAt.
-    QString note(qint64 jobId, const QString &message);
+    /// With @p display, the queue's columns take the new values too (a correction that leaves
+    /// the job under review still shows the corrected number and amount).
+    QString note(qint64 jobId, const QString &message,
+                 const std::optional<JobDisplay> &display = std::nullopt);
 
     std::optional<Job> job(qint64 jobId, QString *error = nullptr) const;
     /// The job recorded for this idempotency key, if any.

@@ -836,8 +836,10 @@ QString Engine::correct(qint64 jobId, const Invoice &corrected, const QStringLis
     } else if (state == JobState::NeedsReview && job->state == JobState::NeedsReview) {
         // Still not sendable: the timeline says what was changed and what is still wrong.
         m_journal.note(
-            jobId, what + QLatin1Char('\n') +
-                       tr("Still needs review:\n- %1").arg(doc.reviewReasons.join(QStringLiteral("\n- "))));
+            jobId,
+            what + QLatin1Char('\n') +
+                tr("Still needs review:\n- %1").arg(doc.reviewReasons.join(QStringLiteral("\n- "))),
+            doc.display);
         emit jobChanged(jobId, state);
     }
     if (approveAfter) {
