@@ -473,6 +473,34 @@ void Engine::onRead(const ReadOutcome &o)
         checkIdle();
         return;
     }
+    // The same invoice in different bytes (a reprint: the print pipeline stamps each PDF
+    // differently; a re-export with a new timestamp) must not go out twice: a person decides.
+    bool ready = o.ready;
+    QStringList reasons = o.reviewReasons;
+    if (!o.display.invoiceNumber.isEmpty()) {
+        JobQuery same;
+        same.senderProfile = job->senderProfile;
+        same.search = o.display.invoiceNumber;
+        for (const Job &other : m_journal.jobs(same)) {
+            // Only a copy that is on its way (ready or further) counts: two copies both under
+            // review are compared by the person anyway.
+            const bool onItsWay = other.state == JobState::Ready || other.state == JobState::Approved ||
+                                  other.state == JobState::Sending || other.state == JobState::Sent ||
+                                  other.state == JobState::Delivered;
+            if (other.id == job->id || !onItsWay || other.display.invoiceNumber != o.display.invoiceNumber ||
+                other.display.sellerName.compare(o.display.sellerName, Qt::CaseInsensitive) != 0 ||
+                other.display.amount != o.display.amount)
+                continue;
+            ready = false;
+            reasons.prepend(
+                tr("The same invoice (%1, %2) is already job %3 (%4): probably printed or exported again. "
+                   "Discard this one, or approve it if it really is to be sent twice.")
+                    .arg(o.display.invoiceNumber, o.display.sellerName)
+                    .arg(other.id)
+                    .arg(jobStateLabel(other.state)));
+            break;
+        }
+    }
     QList<JobJournal::Step> steps;
     if (job->state == JobState::Captured) {
         TransitionOptions opt;
@@ -485,16 +513,15 @@ void Engine::onRead(const ReadOutcome &o)
             what += tr(", %1 %2").arg(o.display.amount->toString(), o.display.currency);
         steps.append({JobState::Read, what, opt});
     }
-    if (o.ready) {
+    if (ready) {
         steps.append({JobState::Ready, tr("Complete and valid; ready to send."), {}});
         const SenderProfile *p = m_config.profile(job->senderProfile);
         if (p && p->sendPolicy == SendPolicy::AutoSendWhenConfident)
             steps.append(
                 {JobState::Approved, tr("Approved automatically (send policy: send when confident)."), {}});
     } else {
-        steps.append({JobState::NeedsReview,
-                      tr("Needs review:\n- %1").arg(o.reviewReasons.join(QStringLiteral("\n- "))),
-                      {}});
+        steps.append(
+            {JobState::NeedsReview, tr("Needs review:\n- %1").arg(reasons.join(QStringLiteral("\n- "))), {}});
     }
     // One commit for the whole decision: a crash leaves the job before or after it, never halfway.
     if (!chain(o.jobId, steps).isEmpty()) {
