@@ -1,6 +1,7 @@
 #include "convertcommand.h"
 
 #include "clicommon.h"
+#include "senderprofile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -9,15 +10,6 @@
 namespace einvoice::cli {
 
 namespace {
-
-// "0007:5567321707" -> {id, scheme}; the scheme is the EAS code before the first colon.
-std::optional<Identifier> parseEndpoint(const QString &value)
-{
-    const int colon = value.indexOf(QLatin1Char(':'));
-    if (colon <= 0 || colon == value.size() - 1)
-        return std::nullopt;
-    return Identifier{value.mid(colon + 1).trimmed(), value.left(colon).trimmed()};
-}
 
 // What the user can pass on the command line for the Peppol rules that ask for data a source
 // document (typically a Factur-X/ZUGFeRD CII) does not carry.
@@ -96,7 +88,7 @@ int ConvertCommand::run(const QStringList &args)
          {std::pair{&sellerEndpoint, &invoice.seller}, std::pair{&buyerEndpoint, &invoice.buyer}}) {
         if (!parser.isSet(*option))
             continue;
-        const std::optional<Identifier> endpoint = parseEndpoint(parser.value(*option));
+        const std::optional<Identifier> endpoint = parseSchemeId(parser.value(*option));
         if (!endpoint) {
             err() << tr("--%1 '%2' is not SCHEME:ID (for example 0007:5567321707)")
                          .arg(option->names().constFirst(), parser.value(*option))

@@ -107,14 +107,6 @@ private:
     QString m_error;
 };
 
-std::optional<Identifier> parseSchemeId(const QString &value)
-{
-    const int colon = value.indexOf(QLatin1Char(':'));
-    if (colon <= 0 || colon == value.size() - 1)
-        return std::nullopt;
-    return Identifier{value.mid(colon + 1).trimmed(), value.left(colon).trimmed()};
-}
-
 SenderProfile readProfile(QSettings &s, Reader &r, const QString &id, const QString &dataDir)
 {
     SenderProfile p;

@@ -20,15 +20,15 @@ std::optional<SendPolicy> sendPolicyFromName(const QString &name)
     return std::nullopt;
 }
 
-namespace {
-
-std::optional<Identifier> parseEndpoint(const QString &value)
+std::optional<Identifier> parseSchemeId(const QString &value)
 {
     const int colon = value.indexOf(QLatin1Char(':'));
     if (colon <= 0 || colon == value.size() - 1)
         return std::nullopt;
     return Identifier{value.mid(colon + 1).trimmed(), value.left(colon).trimmed()};
 }
+
+namespace {
 
 QString key(const QString &s)
 {
@@ -101,7 +101,7 @@ QStringList SenderProfile::applyTo(Invoice &invoice) const
                 continue;
             for (auto it = customerEndpoints.begin(); it != customerEndpoints.end(); ++it) {
                 if (key(it.key()) == key(candidate))
-                    if (const auto e = parseEndpoint(it.value())) {
+                    if (const auto e = parseSchemeId(it.value())) {
                         invoice.buyer.electronicAddress = *e;
                         break;
                     }

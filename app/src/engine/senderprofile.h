@@ -15,6 +15,8 @@ enum class SendPolicy
     AutoSendWhenConfident, ///< ready invoices (confident, valid) are approved at once
 };
 QString sendPolicyName(SendPolicy policy);
+/// "0007:5567321707" -> {id, scheme}: the EAS code before the first colon; nullopt otherwise.
+std::optional<Identifier> parseSchemeId(const QString &value);
 std::optional<SendPolicy> sendPolicyFromName(const QString &name);
 
 /// Settings of the transport a profile sends through. Secrets are never stored here: the token
