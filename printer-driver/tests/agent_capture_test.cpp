@@ -318,7 +318,8 @@ TEST_F(AgentCaptureTest, SameInvoicePrintedTwiceLeavesNothingInTheSpool)
     ASSERT_TRUE(PrinterTestEnv::waitFor([&] { return spoolEmpty(); }, kDeadline));
 
     // Printed again: pdftopdf writes different bytes each time (its /ID), so this is a second job
-    // (catching a reprint needs invoice-level duplicate detection; docs/printer.md).
+    // (the engine's invoice-level check holds such a job for review when the first copy is ready
+    // or sent; engine_test covers that, this text-only PDF waits for review anyway).
     // Within the same second pdftopdf's bytes can be identical, and then the reprint is a
     // duplicate of the first job: either way the capture leaves the spool and nothing is lost.
     const int second = print(input, "second print");

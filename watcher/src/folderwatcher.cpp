@@ -114,6 +114,10 @@ void FolderWatcher::rescanNow()
             m_watcher.removePath(m_folder);
             if (QFileInfo(m_parent).isDir())
                 m_watcher.addPath(m_parent); // to notice promptly when it comes back
+            // The parent may be missing too, or unwatchable (another user's directory, a network
+            // mount): checking at the polling interval finds the folder back within pollMs
+            // whatever happened above it, and costs one stat.
+            m_rescanTimer.start(m_options.pollMs);
             const QString reason =
                 tr("The watched folder %1 is missing; it is watched again when it comes back.").arg(m_folder);
             qCWarning(lcWatcher) << reason;
@@ -128,6 +132,7 @@ void FolderWatcher::rescanNow()
         m_missing = false;
         if (m_parent != m_folder)
             m_watcher.removePath(m_parent);
+        m_rescanTimer.start(m_polling ? m_options.pollMs : m_options.rescanMs);
         qCInfo(lcWatcher) << "folder is back:" << m_folder;
         emit folderBack();
         startSelfTest();

@@ -223,6 +223,29 @@ TEST(FolderWatcher, FolderThatDisappearsAndComesBack)
     EXPECT_EQ(ready.count(), 1);
 }
 
+TEST(FolderWatcher, FolderWhoseParentIsMissingTooIsFoundByPolling)
+{
+    // The printer spool /var/spool/einvoice/<uid> may not exist yet when the agent starts, and
+    // neither may its parent: no inotify watch can tell when it appears, so the watcher polls.
+    QTemporaryDir base;
+    const QString folder = base.filePath(QStringLiteral("spool/1000"));
+    SystemClock clock;
+    auto options = fast();
+    options.rescanMs = 600000; // the safety-net rescan must not be what finds it
+    FolderWatcher w(folder, options, clock);
+    QSignalSpy ready(&w, &FolderWatcher::fileReady);
+    QSignalSpy back(&w, &FolderWatcher::folderBack);
+    w.start();
+    EXPECT_TRUE(w.isMissing());
+    ASSERT_TRUE(QDir().mkpath(folder));
+    ASSERT_TRUE(waitForCount(back, 1));
+    EXPECT_FALSE(w.isMissing());
+    writeFile(folder + QStringLiteral("/printed.pdf"), "%PDF");
+    ASSERT_TRUE(waitForCount(ready, 1)) << "events work in the folder once it exists";
+    EXPECT_EQ(ready.at(0).at(0).toString(), folder + QStringLiteral("/printed.pdf"));
+    EXPECT_FALSE(w.isPolling());
+}
+
 TEST(FolderWatcher, ForcedPollingIsReportedAndFindsNfdNames)
 {
     QTemporaryDir dir;

@@ -25,11 +25,6 @@ namespace einvoice {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Engine", text);
-}
-
 QByteArray sha256Of(const QString &path)
 {
     QFile f(path);
@@ -193,12 +188,8 @@ void Engine::startWatchers()
         o.settle.stableProbes = 2;
         o.settle.probeIntervalMs = m_config.settleMs;
         o.rescanMs = m_config.rescanMs;
-        // The printer's spool root is root-owned 0711: while the user's directory does not exist
-        // yet (the backend creates it on the first print) its parent cannot be watched, and only
-        // a rescan notices it. The directory is private and nearly empty, so rescan it as often
-        // as a polled folder rather than making the first print wait up to rescan_ms.
-        if (source == SourceKind::Printer)
-            o.rescanMs = std::min(m_config.rescanMs, m_config.pollMs);
+        // The printer's spool directory may not exist until the first print, under a root-owned
+        // 0711 parent that cannot be watched: FolderWatcher polls a missing folder at pollMs.
         o.pollMs = m_config.pollMs;
         o.forcePolling = m_config.forcePolling;
         auto *w = new FolderWatcher(folder, o, m_clock, this);
