@@ -460,3 +460,32 @@ TEST(TextInvoiceReader, ReadsTheProjectSamplesFromText)
     EXPECT_EQ(right, scored);
 }
 #endif
+
+TEST(TextInvoiceReader, AValueRightOfABareLabelMayStartWithALabelOfItsOwn)
+{
+    // "Kundenref." in the value is the buyer's own wording, not a second label.
+    const auto layout = PdfTextLayout::fromWords({page({{"Rechnung Nr. 4711 vom 05.03.2018", 40, 40},
+                                                        {"Referenz des Käufers:", 40, 100},
+                                                        {"Kundenref. BT-10", 250, 100}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.buyerReference, "Kundenref. BT-10");
+}
+
+TEST(TextInvoiceReader, ReadsAnIbanWhoseGroupsStandInSeparateSegments)
+{
+    // A justified line spreads the groups so far apart that each pair is a segment of its own.
+    const auto layout = PdfTextLayout::fromWords({page({{"Rechnung Nr. 4711 vom 05.03.2018", 40, 40},
+                                                        {"Verkäufer-IBAN :", 40, 140},
+                                                        {"DE89 3704", 200, 140},
+                                                        {"0044 0532", 270, 140},
+                                                        {"0130 00", 340, 140},
+                                                        {"AS", 40, 160},
+                                                        {"22335200", 80, 160},
+                                                        {"991 723 145 MVA", 200, 160}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    ASSERT_FALSE(r.invoice.paymentMeans.isEmpty());
+    EXPECT_EQ(r.invoice.paymentMeans[0].creditTransfers.value(0).accountId, "DE89370400440532013000");
+    EXPECT_GE(r.evidence.value("iban").confidence, 0.9);
+}

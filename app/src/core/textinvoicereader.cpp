@@ -247,6 +247,7 @@ private:
     bool isBlockHeading(const SegRef &s) const;
     bool labelSpansSegments(const SegRef &s) const;
     bool isLabelWithValue(const SegRef &s) const;
+    bool isValueOfLabelBefore(const SegRef &s, LabelKind kind) const;
 
     void collectHits();
     QStringList wordsDirectlyBelow(const SegRef &s) const;
@@ -459,6 +460,18 @@ bool Reader::isLabelWithValue(const SegRef &s) const
     return s.seg + 1 < l.segments.size();
 }
 
+/// "Referenz des Käufers:   Kundenref. BT-10": a segment right of a bare label that ends in a
+/// colon is that label's value, even when it starts with a label of the same kind itself.
+bool Reader::isValueOfLabelBefore(const SegRef &s, LabelKind kind) const
+{
+    if (s.seg == 0)
+        return false;
+    const SegRef before{s.page, s.line, s.seg - 1};
+    const QStringList words = wordsOf(before);
+    const auto m = LabelDictionary::instance().matchStart(words);
+    return m && m->kind == kind && m->wordCount == words.size() && words.last().endsWith(QLatin1Char(':'));
+}
+
 void Reader::collectHits()
 {
     const LabelDictionary &dict = LabelDictionary::instance();
@@ -480,7 +493,7 @@ void Reader::collectHits()
                             m = LabelMatch{joined->kind, int(words.size()), joined->specificity};
                     }
                 }
-                if (!m)
+                if (!m || isValueOfLabelBefore(ref, m->kind))
                     continue;
                 LabelHit h{m->kind, ref, m->specificity, {}, {}, {}};
                 for (int i = 0; i < m->wordCount; ++i)
@@ -517,7 +530,7 @@ QList<Candidate> Reader::valuesFor(const LabelHit &h, bool allowBelow) const
         const QString t = stripPunctuation(n.text);
         if (t.isEmpty())
             continue;
-        if (isLabelSegment(ref))
+        if (isLabelSegment(ref) && !(taken == 0 && isValueOfLabelBefore(ref, h.kind)))
             break;
         const double gap = n.box.left() - sg.box.right();
         const double score = (gap < pg.size.width() * 0.4 ? 0.9 : 0.75) - 0.08 * taken;
@@ -1196,8 +1209,10 @@ void Reader::readPayment(ExtractionResult &r)
         {QStringLiteral("CH"), 21}, {QStringLiteral("GB"), 22}, {QStringLiteral("PL"), 28},
         {QStringLiteral("LU"), 20}, {QStringLiteral("IE"), 22}, {QStringLiteral("IS"), 26},
         {QStringLiteral("EE"), 20}, {QStringLiteral("LT"), 20}, {QStringLiteral("LV"), 21}};
+    // Groups may stand two spaces apart where a justified line splits them into segments
+    // ("DE12 1234  5678 9012  3456 78"); the country's length and the check digits bound the match.
     static const QRegularExpression ibanRe(
-        QStringLiteral("(?<![A-Za-z0-9])([A-Z]{2}[ ]?\\d{2}(?:[ ]?[A-Z0-9]){8,32})"));
+        QStringLiteral("(?<![A-Za-z0-9])([A-Z]{2}[ ]{0,2}\\d{2}(?:[ ]{0,2}[A-Z0-9]){8,32})"));
     QString iban;
     int ibanPage = -1;
     QRectF ibanBox;
@@ -1208,6 +1223,8 @@ void Reader::readPayment(ExtractionResult &r)
                 const auto m = it.next();
                 const QString raw = compact(m.captured(1));
                 const int want = lengths.value(raw.left(2), 0);
+                if (!want && m.captured(1).contains(QLatin1String("  ")))
+                    continue; // across a column gap only with a known country's length
                 // The match may run into the next word; try the country's length, else shrink.
                 for (int len = want ? want : int(raw.size()); len >= 15 && len <= raw.size(); --len) {
                     if (identifiers::isValidIban(raw.left(len))) {
@@ -1229,9 +1246,9 @@ void Reader::readPayment(ExtractionResult &r)
     if (iban.isEmpty()) {
         // An IBAN printed after its label but with wrong check digits: taken as printed, so
         // the bookkeeper sees it, and never trusted.
-        static const QRegularExpression labelled(
-            QStringLiteral("IBAN\\s*(?:nr\\.?|no\\.?)?\\s*:?\\s*([A-Z]{2}\\s?\\d{2}(?:\\s?[A-Z0-9]){10,30})(?"
-                           "![A-Za-z0-9])"));
+        static const QRegularExpression labelled(QStringLiteral(
+            "IBAN\\s*(?:nr\\.?|no\\.?)?\\s*:?\\s*([A-Z]{2}\\s{0,2}\\d{2}(?:\\s{0,2}[A-Z0-9]){10,30})(?"
+            "![A-Za-z0-9])"));
         for (int p = 0; p < m_layout.pages().size() && iban.isEmpty(); ++p)
             for (const TextLine &l : page(p).lines) {
                 const auto m = labelled.match(l.text());
