@@ -371,3 +371,121 @@ TEST(TextTableReader, GuessesTheDocumentLanguage)
     EXPECT_EQ(TextTableReader::guessLanguage("Rechnung\nGesamt 100,00\nMwSt 19 %"), "de");
     EXPECT_EQ(TextTableReader::guessLanguage("Invoice\nTotal 100.00\nVAT 20 %"), "en");
 }
+
+TEST(TextTableReader, APositionNumberUnderARowEndsItsNameButAnArticleNumberDoesNot)
+{
+    QList<Item> items = {{"Pos", 10, 200}};
+    items << header(200, "Beschreibung", "Menge", "Einheit", "Preis", "Betrag");
+    items << row(215, "TGA Obermonteur/", "3", "Std", "43,20", "129,60");
+    items << Item{"Monteur", kDesc, 227};
+    items << Item{"01", 10, 239} << Item{"01 Beamermontage", kDesc, 239}; // a sub-position
+    items << Item{"2", 10, 260} << row(260, "Trennblätter", "20", "Stk", "9,90", "198,00");
+    items << Item{"TB100A4", 10, 272} << Item{"A4", kDesc, 272}; // article number beside the name
+    const TextTable table = TextTableReader(kComma).read(layoutOf({items}));
+    ASSERT_EQ(table.lines.size(), 2);
+    EXPECT_EQ(table.lines[0].itemName, "TGA Obermonteur/Monteur");
+    EXPECT_EQ(table.lines[1].itemName, "Trennblätter A4");
+}
+
+TEST(TextTableReader, DropsAnIdentifierLabelWithItsValueAndKeepsALoneComma)
+{
+    QList<Item> items = {{"Pos", 10, 200}};
+    items << header(200, "Beschreibung", "Menge", "Einheit", "Preis", "Betrag");
+    items << Item{"1", 10, 215} << row(215, "Kd-Nr: Toolbox Schere", "10", "Stk", "100,00", "1.000,00");
+    items << Item{"2", 10, 240} << row(240, "15 cm , Verdichtung", "1", "Stk", "5,00", "5,00");
+    const TextTable table = TextTableReader(kComma).read(layoutOf({items}));
+    ASSERT_EQ(table.lines.size(), 2);
+    EXPECT_EQ(table.lines[0].itemName, "Schere");
+    EXPECT_EQ(table.lines[1].itemName, "15 cm , Verdichtung");
+}
+
+TEST(TextTableReader, AQuantityPrintedWithoutDecimalsIsTheOneThatGivesTheAmount)
+{
+    // 2,00 x 6 is not 13,00: the layout rounded 6.5 km to 6.
+    QList<Item> items = header(200, "Beschreibung", "Menge", "Einheit", "Preis", "Betrag");
+    items << row(215, "Stadtfahrt", "6", "km", "2,00", "13,00");
+    items << row(230, "Grundpreis", "1", "Stk", "3,90", "3,90");
+    const TextTable table = TextTableReader(kComma).read(layoutOf({items}));
+    ASSERT_EQ(table.lines.size(), 2);
+    EXPECT_EQ(table.lines[0].quantity.toString(), "6.5");
+    EXPECT_EQ(table.inconsistentRows, 0);
+    // A quantity far off is a misreading, not a rounding.
+    QList<Item> off = header(200, "Beschreibung", "Menge", "Einheit", "Preis", "Betrag");
+    off << row(215, "Stadtfahrt", "5", "km", "2,00", "13,00");
+    EXPECT_EQ(TextTableReader(kComma).read(layoutOf({off})).inconsistentRows, 1);
+}
+
+TEST(TextTableReader, ANamePrintedJustAboveItsNumbersBelongsToThatRow)
+{
+    QList<Item> items = header(200, "Désignation", "Qté", "Unité", "P.U. HT", "Total HT");
+    items << Item{"PRESTATION SUPPORT", kDesc, 214} << row(219, "", "1,00", "PCE", "60,00", "60,00");
+    items << Item{"Période de 01/01/2022 au 31/01/2022", kDesc, 229};
+    items << Item{"FOURNITURES DIVERSES", kDesc, 258} << row(263, "", "3,00", "PCE", "10,00", "30,00");
+    // Rows spaced unevenly: the third is further down but its quantity x price confirms it.
+    items << Item{"APPEL", kDesc, 310} << row(315, "", "1,00", "PCE", "5,00", "5,00");
+    const TextTable table = TextTableReader(kComma).read(layoutOf({items}));
+    ASSERT_EQ(table.lines.size(), 3);
+    EXPECT_EQ(table.lines[1].itemName, "FOURNITURES DIVERSES");
+    EXPECT_EQ(table.lines[2].itemName, "APPEL");
+    EXPECT_EQ(table.sum.toString(), "95.00");
+}
+
+TEST(TextTableReader, AllowanceAndChargeRowsUnderTheItemsAreDocumentLevel)
+{
+    // 800 + 300 = 1 100 items; a discount of 150 and a charge of 50 give the net total of 1 000.
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(
+        invoiceWith({row(245, "Konsulttimmar", "8", "tim", "100,00", "800,00"),
+                     row(260, "Resa", "3", "st", "100,00", "300,00"),
+                     {{"Rabatt : Kundrabatt", kDesc, 320}, {"-150,00", kAmount, 320, true}},
+                     {{"Zuschlag : Frakt", kDesc, 335}, {"50,00", kAmount, 335, true}}}));
+    ASSERT_EQ(r.invoice.lines.size(), 2);
+    ASSERT_EQ(r.invoice.allowanceCharges.size(), 2);
+    EXPECT_FALSE(r.invoice.allowanceCharges[0].isCharge);
+    EXPECT_EQ(r.invoice.allowanceCharges[0].amount.toString(), "150.00");
+    EXPECT_TRUE(r.invoice.allowanceCharges[1].isCharge);
+    EXPECT_EQ(r.invoice.totals.lineNetTotal.toString(), "1100.00");
+    EXPECT_EQ(r.fieldsJson().value("line_count").toInt(), 2);
+    // The same rows without priced items are ordinary lines ("Rabatt gitt av selger").
+    const TextTable plain =
+        TextTableReader(kComma).read(layoutOf({header(200, "Beskrivelse", "Antall", "Enh.", "Pris", "Beløp") +
+                                               QList<Item>{{"Bytte av sentral", kDesc, 215},
+                                                           {"2 990,00", kAmount, 215, true},
+                                                           {"Rabatt gitt av selger", kDesc, 230},
+                                                           {"-1 490,00", kAmount, 230, true}}}));
+    EXPECT_EQ(plain.lines.size(), 2);
+    EXPECT_TRUE(plain.allowanceCharges.isEmpty());
+}
+
+TEST(TextTableReader, NestsBundlesAndSubtotalsSoThatTheTopLevelAddsUp)
+{
+    auto lines = [](const QStringList &amounts) {
+        QList<InvoiceLine> out;
+        for (const QString &a : amounts) {
+            InvoiceLine l;
+            l.id = QString::number(out.size() + 1);
+            l.netAmount = Decimal::fromString(a);
+            out << l;
+        }
+        return out;
+    };
+    // Details above their subtotal.
+    QList<InvoiceLine> groups = lines({"600.00", "450.00", "1050.00", "360.00", "90.00", "450.00"});
+    ASSERT_TRUE(TextTableReader::nestSubLines(groups, Decimal::fromString("1500.00")));
+    EXPECT_EQ(groups[0].parentLineId, "3");
+    EXPECT_EQ(groups[1].parentLineId, "3");
+    EXPECT_TRUE(groups[2].parentLineId.isEmpty());
+    EXPECT_EQ(groups[2].lineStatusReasonCode, "GROUP");
+    EXPECT_EQ(groups[4].parentLineId, "6");
+    // A bundle over its parts, one part a bundle itself.
+    QList<InvoiceLine> bundle = lines({"216.00", "30.00", "60.00", "126.00", "90.00", "36.00"});
+    ASSERT_TRUE(TextTableReader::nestSubLines(bundle, Decimal::fromString("216.00")));
+    EXPECT_TRUE(bundle[0].parentLineId.isEmpty());
+    EXPECT_EQ(bundle[1].parentLineId, "1");
+    EXPECT_EQ(bundle[3].parentLineId, "1");
+    EXPECT_EQ(bundle[4].parentLineId, "4");
+    // Flat tables and tables that cannot add up stay as they are.
+    QList<InvoiceLine> flat = lines({"100.00", "200.00", "300.00"});
+    EXPECT_FALSE(TextTableReader::nestSubLines(flat, Decimal::fromString("600.00")));
+    EXPECT_FALSE(TextTableReader::nestSubLines(flat, Decimal::fromString("550.00")));
+    EXPECT_TRUE(flat[0].parentLineId.isEmpty());
+}

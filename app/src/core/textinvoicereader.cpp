@@ -1701,9 +1701,90 @@ void Reader::readParties(ExtractionResult &r)
 void Reader::readLines(ExtractionResult &r)
 {
     Invoice &inv = r.invoice;
-    const TextTable table = TextTableReader(m_numbers).read(m_layout);
     const bool haveNet = r.evidence.contains(QStringLiteral("total_without_vat"));
     const Decimal net = inv.totals.taxExclusive;
+    // The rows plus the document allowances and charges printed under them (signed as printed).
+    auto sumOf = [](const TextTable &t) {
+        Decimal s = t.sum;
+        for (const AllowanceCharge &ac : t.allowanceCharges)
+            s += ac.amount;
+        return s;
+    };
+    auto fits = [&](const TextTable &t) {
+        return haveNet && !t.lines.isEmpty() && !net.isZero() && (sumOf(t) == net || sumOf(t) == -net);
+    };
+    TextTable table = TextTableReader(m_numbers).read(m_layout);
+    // "Subtotal ... VAT ... Total": with several amount columns the net one is the one that adds
+    // up to the net total, not necessarily the right-most; every row's quantity x price must
+    // confirm it (a VAT summary has "Beløp eks. mva ... Beløp inkl. mva" columns too).
+    for (int k = 1; k < table.amountColumns && !fits(table); ++k) {
+        TextTable other = TextTableReader(m_numbers).read(m_layout, k);
+        if (fits(other) && other.pricedRows == other.lines.size() && other.inconsistentRows == 0)
+            table = other;
+    }
+    if (!fits(table) && table.allowanceCharges.isEmpty() && haveNet && table.lines.size() >= 2 &&
+        !net.isZero()) {
+        // Bundles and groups with their sub-lines (ZUGFeRD EXTENDED): only the top level adds up.
+        QList<InvoiceLine> nested = table.lines;
+        if (TextTableReader::nestSubLines(nested, net.abs()) ||
+            TextTableReader::nestSubLines(nested, -net.abs())) {
+            for (const InvoiceLine &l : nested)
+                inv.lines << l;
+            r.reviewReasons << QStringLiteral(
+                "Some invoice lines are parts of a bundle or a group; please check which lines "
+                "carry the amounts.");
+            setEvidence(r, QStringLiteral("line_count"), 0.6, table.page, QRectF());
+            setEvidence(r, QStringLiteral("lines"), 0.6, table.page, QRectF());
+            return;
+        }
+    }
+    if (!table.allowanceCharges.isEmpty()) {
+        if (!fits(table)) {
+            table.allowanceCharges.clear();
+        } else {
+            // Document allowances and charges printed as rows: an allowance carries the sign
+            // opposite to the items'. Their amounts go into BG-20/BG-21, the items are the lines.
+            const bool flip = sumOf(table) == -net && sumOf(table) != net;
+            const std::optional<Decimal> singleRate =
+                inv.vatBreakdown.size() == 1 ? inv.vatBreakdown.first().rate : std::nullopt;
+            Decimal allowances, charges, lineSum;
+            for (InvoiceLine l : table.lines) {
+                if (flip) {
+                    l.netAmount = -l.netAmount;
+                    l.quantity = -l.quantity;
+                }
+                if (l.netAmount.signum() * l.quantity.signum() < 0)
+                    l.quantity = -l.quantity;
+                if (!l.vatRate)
+                    l.vatRate = singleRate;
+                l.vatCategory =
+                    l.vatRate && l.vatRate->signum() > 0 ? QStringLiteral("S") : QStringLiteral("Z");
+                lineSum += l.netAmount;
+                inv.lines << l;
+            }
+            for (AllowanceCharge ac : table.allowanceCharges) {
+                const Decimal signedAmount = flip ? -ac.amount : ac.amount;
+                ac.isCharge = signedAmount.signum() == lineSum.signum();
+                ac.amount = signedAmount.abs();
+                if (!ac.vatRate)
+                    ac.vatRate = singleRate;
+                ac.vatCategory =
+                    ac.vatRate && ac.vatRate->signum() > 0 ? QStringLiteral("S") : QStringLiteral("Z");
+                (ac.isCharge ? charges : allowances) += ac.amount;
+                inv.allowanceCharges << ac;
+            }
+            inv.totals.lineNetTotal = lineSum;
+            if (!allowances.isZero())
+                inv.totals.allowanceTotal = allowances;
+            if (!charges.isZero())
+                inv.totals.chargeTotal = charges;
+            m_linesAddUp = table.inconsistentRows == 0;
+            const double confidence = m_linesAddUp ? 0.9 : 0.5;
+            setEvidence(r, QStringLiteral("line_count"), confidence, table.page, QRectF());
+            setEvidence(r, QStringLiteral("lines"), confidence, table.page, QRectF());
+            return;
+        }
+    }
     // Credit notes are kept positive (as a UBL CreditNote has them) while the page may print
     // them negative: a table that sums to minus the net total is the same table.
     const bool negated = haveNet && !table.lines.isEmpty() && !net.isZero() && table.sum == -net;

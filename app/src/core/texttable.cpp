@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <algorithm>
 #include <optional>
 
@@ -44,7 +45,9 @@ QList<TextWord> withoutAttributes(const QList<TextWord> &words)
             ++i; // the label and its value
             continue;
         }
-        // "Art-Nr-Kunde:" with no value: an identifier's label is never part of a name.
+        // "Art-Nr-Kunde:" with or without a value: an identifier's label is never part of a name,
+        // nor is the word right after it ("Art-Nr-Kunde: Toolbox"); a word a column gap away
+        // is the description next to it.
         if (w.endsWith(QLatin1Char(':'))) {
             static const QStringList idWords = {QStringLiteral("nr"),     QStringLiteral("no"),
                                                 QStringLiteral("id"),     QStringLiteral("number"),
@@ -53,8 +56,15 @@ QList<TextWord> withoutAttributes(const QList<TextWord> &words)
                                                 QStringLiteral("ean"),    QStringLiteral("sku")};
             const QStringList tokens = LabelDictionary::normalizeWord(w);
             if (std::any_of(tokens.begin(), tokens.end(),
-                            [](const QString &t) { return idWords.contains(t); }))
+                            [](const QString &t) { return idWords.contains(t); })) {
+                const double gap =
+                    i + 1 < words.size() ? words[i + 1].box.left() - words[i].box.right() : 1e9;
+                const bool valueNext =
+                    !next.endsWith(QLatin1Char(':')) && gap > -1 && gap < 0.75 * words[i].box.height();
+                if (valueNext)
+                    ++i;
                 continue;
+            }
         }
         // GTINs and other long article numbers.
         static const QRegularExpression longNumber(QStringLiteral("^\\d{8,}$"));
@@ -62,8 +72,10 @@ QList<TextWord> withoutAttributes(const QList<TextWord> &words)
             continue;
         const bool punctuation =
             std::none_of(w.begin(), w.end(), [](QChar c) { return c.isLetterOrNumber(); });
-        if (tag.match(w).hasMatch() || (punctuation && w.size() == 1 && w != QLatin1String("-") &&
-                                        w != QLatin1String("&") && w != QLatin1String("/")))
+        // A lone comma is part of the text ("15 cm , Verdichtung"), never a bullet.
+        if (tag.match(w).hasMatch() ||
+            (punctuation && w.size() == 1 && w != QLatin1String("-") && w != QLatin1String("&") &&
+             w != QLatin1String("/") && w != QLatin1String(",")))
             continue;
         out << words[i];
     }
@@ -95,6 +107,7 @@ struct Row
     bool consistent = true;
     double numbersLeft = 1e9; // left edge of the row's first number
     bool priced = false;      // quantity and unit price were both printed and multiply to the amount
+    QString printedName;      // the description area as printed, attributes included
 };
 
 Decimal tolerance(const Decimal &quantity)
@@ -126,11 +139,49 @@ bool multipliesTo(const Decimal &q, const Decimal &p, const std::optional<Token>
     return d <= Decimal(100) && near(gross - (gross * d).divided(Decimal(100), 4), a, tol);
 }
 
+/// "REMISE : REMISE COMMERCIALE", "Rabatt 5 %", "Zuschlag": a row text that names a discount or
+/// a surcharge on the whole document.
+bool startsWithAllowanceWord(const QString &name)
+{
+    static const QSet<QString> words = {
+        QStringLiteral("remise"),    QStringLiteral("rabais"),   QStringLiteral("ristourne"),
+        QStringLiteral("charge"),    QStringLiteral("discount"), QStringLiteral("allowance"),
+        QStringLiteral("surcharge"), QStringLiteral("rabatt"),   QStringLiteral("nachlass"),
+        QStringLiteral("abschlag"),  QStringLiteral("zuschlag"), QStringLiteral("sconto"),
+        QStringLiteral("descuento"), QStringLiteral("desconto"), QStringLiteral("korting"),
+        QStringLiteral("toeslag"),   QStringLiteral("alennus"),  QStringLiteral("majoration")};
+    const QString first = name.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+    const QStringList tokens = LabelDictionary::normalizeWord(first);
+    return !tokens.isEmpty() && words.contains(tokens.first());
+}
+
+AllowanceCharge allowanceOf(const InvoiceLine &row)
+{
+    AllowanceCharge ac;
+    ac.amount = row.netAmount;
+    ac.vatRate = row.vatRate;
+    ac.reason = row.itemName;
+    return ac;
+}
+
+bool isAllowanceOrCharge(const Row &row)
+{
+    return startsWithAllowanceWord(row.printedName) || startsWithAllowanceWord(row.line.itemName);
+}
+
 class RowParser
 {
 public:
-    RowParser(const Header &h, const NumberParser &numbers) : m_header(h), m_numbers(numbers)
+    RowParser(const Header &h, const NumberParser &numbers, int amountColumn = 0)
+        : m_header(h), m_numbers(numbers)
     {
+        // The amount column read: the right-most, or the one @p amountColumn places left of it.
+        QList<const Column *> amounts;
+        for (const Column &c : m_header.columns)
+            if (c.kind == ColumnKind::Amount)
+                amounts.prepend(&c);
+        m_amountColumns = int(amounts.size());
+        m_amount = amounts.isEmpty() ? nullptr : amounts[std::min(amountColumn, int(amounts.size()) - 1)];
         const Column *desc = h.find(ColumnKind::Description);
         m_descEnd = 1e9;
         for (const Column &c : h.columns)
@@ -144,6 +195,17 @@ public:
     }
 
     double descriptionEnd() const { return m_descEnd; }
+
+    /// Whether a word is a position number under the code or position column, left of the
+    /// descriptions.
+    bool positionUnderCode(const TextWord &w, double descLeft) const
+    {
+        // Position numbers are short: "01", "2", "1.3"; article numbers there have letters or
+        // many digits and may well wrap beside the name.
+        static const QRegularExpression position(QStringLiteral("^\\d{1,3}(\\.\\d{1,3})*$"));
+        return m_code && w.box.left() < m_code->right + 4 && w.box.right() < descLeft - 4 &&
+               position.match(w.text).hasMatch();
+    }
 
     /// Words of the line in the description area, item codes removed.
     QList<TextWord> descriptionWords(const TextLine &line) const
@@ -161,8 +223,10 @@ public:
                 break;
             out.removeFirst();
         }
+        // A lone word under the code column is an item number, or a word of that column
+        // ("# ligne BC: 3") when it ends before the description title starts.
         if (out.size() == 1 && m_code && out.first().box.left() < m_code->right + 4 &&
-            isCodeLike(out.first().text))
+            (isCodeLike(out.first().text) || (m_descTitle && out.first().box.right() < m_descTitle->left)))
             out.clear();
         return out;
     }
@@ -221,7 +285,7 @@ public:
                 taken[columns[assignment[i]]] = {i, 0.0};
         auto valueOf = [&](ColumnKind kind) -> std::optional<Token> {
             for (auto it = taken.constBegin(); it != taken.constEnd(); ++it)
-                if (it.key()->kind == kind && (kind != ColumnKind::Amount || it.key() == m_header.find(kind)))
+                if (it.key()->kind == kind && (kind != ColumnKind::Amount || it.key() == m_amount))
                     return tokens[it.value().first];
             return std::nullopt;
         };
@@ -236,6 +300,11 @@ public:
         for (const Token &t : tokens)
             row.numbersLeft = std::min(row.numbersLeft, t.left);
         row.line.itemName = description.join(QLatin1Char(' '));
+        QStringList printed;
+        for (const TextWord &w : line.words)
+            if (w.box.center().x() < m_descEnd && !(m_code && w.box.right() < m_code->right + 4))
+                printed << w.text;
+        row.printedName = printed.join(QLatin1Char(' '));
         row.line.netAmount = amount->value;
         std::optional<Token> quantity = valueOf(ColumnKind::Quantity);
         std::optional<Token> price = valueOf(ColumnKind::Price);
@@ -261,6 +330,15 @@ public:
                         found = true;
                     }
                 }
+        }
+        // "2,00  6 km  13,00": a layout that prints quantities without decimals rounds 6.5 to 6.
+        // The amount / price that rounds to the printed whole quantity is the real one.
+        if (quantity && price && !discount && !quantity->hasDecimals && !price->value.isZero() &&
+            !multipliesTo(quantity->value, price->value, discount, amount->value)) {
+            const Decimal exact = amount->value.abs().divided(price->value.abs(), 3);
+            if ((exact * price->value.abs() - amount->value.abs()).isZero() &&
+                (exact - quantity->value.abs()).abs() <= Decimal::fromParts(5, 1) && !exact.isZero())
+                quantity->value = quantity->value.isNegative() ? -exact.normalized() : exact.normalized();
         }
         row.line.quantity = quantity ? quantity->value : Decimal(1);
         if (quantity && price) {
@@ -332,9 +410,13 @@ public:
         return TextTableReader::unitCode(printed);
     }
 
+    int amountColumns() const { return m_amountColumns; }
+
 private:
     Header m_header;
     NumberParser m_numbers;
+    const Column *m_amount = nullptr;
+    int m_amountColumns = 0;
     double m_descEnd = 1e9;
     std::optional<Column> m_code;
     std::optional<Column> m_descTitle;
@@ -342,7 +424,7 @@ private:
 
 } // namespace
 
-TextTable TextTableReader::read(const PdfTextLayout &layout) const
+TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) const
 {
     TextTable result;
     bool closed = false;           // a totals line was seen: later headers start nothing new
@@ -356,7 +438,7 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
         bool continued = carried.has_value();
         std::optional<RowParser> parser;
         if (header)
-            parser.emplace(*header, m_numbers);
+            parser.emplace(*header, m_numbers, amountColumn);
         double lastBottom = 0;    // of the last line that belonged to the table
         double lastRowBottom = 0; // of the last row or its continuation
         double lineHeight = 10;
@@ -367,12 +449,16 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
         int rowsOnPage = 0;
         double lastTop = 0;  // of the last line that belonged to the table
         double maxPitch = 0; // widest distance between lines of the table after its first row
-        QStringList pending; // text lines seen before the first row of a page
-        for (int li = 0; li < page.lines.size(); ++li) {
+        QStringList pending; // text lines seen before the first row of a page, or between rows
+        double pendingBottom = 0;
+        bool pricedRows = false; // some row had quantity x price = amount
+        int li = 0;
+        for (; li < page.lines.size(); ++li) {
             const TextLine &line = page.lines[li];
             if (std::optional<Header> h = headerOf(page.lines, int(li))) {
                 header = h;
-                parser.emplace(*h, m_numbers);
+                parser.emplace(*h, m_numbers, amountColumn);
+                result.amountColumns = std::max(result.amountColumns, parser->amountColumns());
                 continued = false;
                 result.headerFound = true;
                 lastBottom = lastRowBottom = line.box.bottom();
@@ -397,9 +483,15 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
             // A wide gap ends the table on this page (page footer, notes); once rows have been
             // read, a gap much wider than the widest between rows does too (a summary block).
             const double gap = line.box.top() - lastTop;
-            if (line.box.top() - lastBottom > std::max(4 * lineHeight, 36.0) ||
-                (rowsOnPage >= 2 && gap > 1.5 * maxPitch + 2))
+            if (line.box.top() - lastBottom > std::max(4 * lineHeight, 36.0))
                 break;
+            if (rowsOnPage >= 2 && gap > 1.5 * maxPitch + 2) {
+                // Rows spaced unevenly (one with attribute lines, one without) go on: a row
+                // whose quantity x price gives its amount is no summary line.
+                const std::optional<Row> next = parser->parse(line);
+                if (!next || !next->priced || next->line.itemName.isEmpty())
+                    break;
+            }
             if (isTotalsLine(line, parser->descriptionEnd())) {
                 closed = rowOnPage || !result.lines.isEmpty(); // a header without rows was no table
                 break;
@@ -409,11 +501,21 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
             lastBottom = line.box.bottom();
             lastTop = line.box.top();
             if (std::optional<Row> row = parser->parse(line)) {
-                if (row->line.itemName.isEmpty() && !pending.isEmpty())
+                // Text right above a row without any (the name printed a little higher than the
+                // numbers) is its name; before the first row any text above counts.
+                const bool pendingAbove =
+                    !rowOnPage || line.box.top() - pendingBottom < 0.6 * std::max(6.0, line.box.height());
+                if (row->line.itemName.isEmpty() && !pending.isEmpty() && pendingAbove)
                     row->line.itemName = pending.join(QLatin1Char(' '));
                 pending.clear();
                 if (row->line.itemName.isEmpty())
                     continue; // a sum or a number line without any text is not an invoice line
+                if (pricedRows && !row->priced && isAllowanceOrCharge(*row)) {
+                    result.allowanceCharges << allowanceOf(row->line);
+                    continue;
+                }
+                pricedRows = pricedRows || row->priced;
+                result.pricedRows += row->priced ? 1 : 0;
                 for (const TextWord &w : parser->descriptionWords(line))
                     descLeft = std::min(descLeft, w.box.left());
                 numbersLeft = std::min(numbersLeft, row->numbersLeft);
@@ -433,6 +535,12 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
             // Text only, inside the description column, right below a row: the row's
             // description goes on ("Beamer-" + "Deckenhalter"); item numbers beside it do not.
             QList<TextWord> words = parser->descriptionWords(line);
+            // A number under the position column ("01  Beamermontage") starts a sub-item or a
+            // note: the row's name is complete.
+            const bool newPosition =
+                descLeft < 1e8 && std::any_of(line.words.begin(), line.words.end(), [&](const TextWord &w) {
+                    return parser->positionUnderCode(w, descLeft);
+                });
             // Item numbers and GTINs printed in a column left of the descriptions are not text.
             while (descLeft < 1e8 && !words.isEmpty() && words.first().box.right() < descLeft - 4)
                 words.removeFirst();
@@ -441,6 +549,8 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
             if (line.box.right() > textEnd || !parser->numbersOf(line).isEmpty())
                 continue;
             const bool belowRow = rowOnPage && line.box.top() - lastRowBottom < 1.7 * lineHeight;
+            if (belowRow && newPosition)
+                nameClosed = true;
             if (words.isEmpty()) {
                 // Attributes ("Bruttopreis :5,50", GTIN) follow the name: text after them is a
                 // note on the line, not more of its name.
@@ -457,7 +567,13 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
             const QString text = parts.join(QLatin1Char(' '));
             if (!rowOnPage) {
                 pending << text;
-            } else if (belowRow && !nameClosed) {
+                pendingBottom = line.box.bottom();
+            } else if (!belowRow) {
+                if (line.box.top() - pendingBottom > 1.7 * lineHeight)
+                    pending.clear();
+                pending << text;
+                pendingBottom = line.box.bottom();
+            } else if (!nameClosed) {
                 QString &name = result.lines.last().itemName;
                 // "Beamer-" + "Deckenhalterung", "Obermonteur/" + "Monteur": a word broken after
                 // its hyphen or slash goes on without a space.
@@ -465,6 +581,21 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
                                    !name.endsWith(QLatin1String(" -")) && !name.endsWith(QLatin1String(" /"));
                 name += (glued ? QString() : QStringLiteral(" ")) + text;
                 lastRowBottom = line.box.bottom();
+            }
+        }
+        // Allowances and charges on the whole document may stand a little apart under the item
+        // rows, in the same columns ("REMISE : REMISE COMMERCIALE   -5,00  20,00%").
+        if (rowOnPage && pricedRows && parser) {
+            for (int j = li; j < page.lines.size() && j < li + 12; ++j) {
+                const TextLine &line = page.lines[j];
+                if (isTotalsLine(line, parser->descriptionEnd()) || headerOf(page.lines, j))
+                    break;
+                const std::optional<Row> row = parser->parse(line);
+                if (!row)
+                    continue;
+                if (row->priced || !isAllowanceOrCharge(*row))
+                    break;
+                result.allowanceCharges << allowanceOf(row->line);
             }
         }
         carried = !closed && !result.lines.isEmpty() ? header : std::nullopt;
@@ -479,6 +610,71 @@ TextTable TextTableReader::read(const PdfTextLayout &layout) const
     for (int i = 0; i < result.lines.size(); ++i)
         result.lines[i].id = QString::number(i + 1);
     return result;
+}
+
+namespace {
+
+/// Nests rows [from, to) of @p amounts into @p parent so that the top-level rows add up to
+/// @p target: each row is a leaf, a bundle (its amount is the sum of the rows right below it)
+/// or a subtotal (the sum of the rows right above it, since the last top-level row).
+/// Backtracking over small tables only.
+bool nest(const QList<Decimal> &amounts, int from, int to, const Decimal &target, QList<int> &parent,
+          int parentIndex, int *budget)
+{
+    if (--*budget < 0)
+        return false;
+    if (from == to)
+        return target.isZero();
+    // Row `from` as a leaf of this level.
+    parent[from] = parentIndex;
+    if (nest(amounts, from + 1, to, target - amounts[from], parent, parentIndex, budget))
+        return true;
+    // Row `from` as a bundle over rows from+1 .. end-1, which add up to its amount themselves.
+    for (int end = from + 3; end <= to; ++end) {
+        parent[from] = parentIndex;
+        if (nest(amounts, from + 1, end, amounts[from], parent, from, budget) &&
+            nest(amounts, end, to, target - amounts[from], parent, parentIndex, budget))
+            return true;
+    }
+    // Rows from .. end-2 as the children of a subtotal at end-1.
+    for (int end = from + 3; end <= to; ++end) {
+        const int sub = end - 1;
+        parent[sub] = parentIndex;
+        if (nest(amounts, from, sub, amounts[sub], parent, sub, budget) &&
+            nest(amounts, end, to, target - amounts[sub], parent, parentIndex, budget))
+            return true;
+    }
+    parent[from] = parentIndex;
+    return false;
+}
+
+} // namespace
+
+bool TextTableReader::nestSubLines(QList<InvoiceLine> &lines, const Decimal &net)
+{
+    if (lines.size() < 3 || lines.size() > 40)
+        return false;
+    QList<Decimal> amounts;
+    Decimal all;
+    for (const InvoiceLine &l : lines) {
+        amounts << l.netAmount;
+        all += l.netAmount;
+    }
+    if (all == net)
+        return false; // flat already
+    QList<int> parent(lines.size(), -1);
+    int budget = 20000;
+    if (!nest(amounts, 0, int(lines.size()), net, parent, -1, &budget))
+        return false;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (parent[i] >= 0) {
+            lines[i].parentLineId = lines[parent[i]].id;
+            lines[i].lineStatusReasonCode = QStringLiteral("DETAIL");
+        } else if (std::find(parent.begin(), parent.end(), i) != parent.end()) {
+            lines[i].lineStatusReasonCode = QStringLiteral("GROUP");
+        }
+    }
+    return true;
 }
 
 QString TextTableReader::unitCode(const QString &printed)

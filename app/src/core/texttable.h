@@ -19,6 +19,15 @@ struct TextTable
     int page = -1;            // page of the first row
     /// Rows whose quantity x unit price (less a discount) differs from the printed amount.
     int inconsistentRows = 0;
+    /// Amount columns the header had ("Subtotal ... VAT ... Total"): the caller may read the
+    /// table again with another one when the right-most does not add up.
+    int amountColumns = 0;
+    /// Rows whose printed quantity x unit price gives their amount.
+    int pricedRows = 0;
+    /// Rows under the item rows that are document level allowances or charges ("REMISE :
+    /// REMISE COMMERCIALE  -5,00", "Zuschlag  10,00"): amounts signed as printed, so an
+    /// allowance carries the opposite sign of the items.
+    QList<AllowanceCharge> allowanceCharges;
 };
 
 /// Reads invoice lines from the table of a printed invoice without a template.
@@ -36,7 +45,14 @@ class TextTableReader
 public:
     explicit TextTableReader(const NumberParser &numbers) : m_numbers(numbers) {}
 
-    TextTable read(const PdfTextLayout &layout) const;
+    /// Reads the table; @p amountColumn counts amount columns from the right (0: the right-most).
+    TextTable read(const PdfTextLayout &layout, int amountColumn = 0) const;
+
+    /// Sub-invoice lines (ZUGFeRD EXTENDED bundles and groups): a row whose amount is the sum of
+    /// the rows right below it (a bundle) or right above it (a subtotal) is their parent. When
+    /// such a nesting makes the top-level rows add up to @p net, the children get parentLineId
+    /// and true is returned; otherwise @p lines stay as they are.
+    static bool nestSubLines(QList<InvoiceLine> &lines, const Decimal &net);
 
     /// UN/ECE Rec 20 code for a printed unit (`st`, `tim`, `kg`, `mnd`, ...); C62 when unknown.
     static QString unitCode(const QString &printed);
