@@ -608,6 +608,7 @@ TEST_F(EngineTest, StatusPollingMovesSentJobsAndRecordsBusinessStatus)
     ASSERT_TRUE(waitUntil([&] { return engine.isIdle(); }));
     EXPECT_TRUE(engine.journal().events(id).last().message.contains(QStringLiteral("paid")))
         << qPrintable(engine.journal().events(id).last().message);
+    EXPECT_EQ(engine.journal().job(id)->businessStatus, QStringLiteral("PD"));
     // Each poll continues from the cursor the previous one returned, also after a restart.
     EXPECT_EQ(portal->cursors, (QStringList{QString(), QStringLiteral("c1")}));
     engine.stop();
@@ -616,8 +617,14 @@ TEST_F(EngineTest, StatusPollingMovesSentJobsAndRecordsBusinessStatus)
 TEST_F(EngineTest, IncomingInvoicesAreStoredOnceUnderSafeNamesAndAcknowledged)
 {
     auto *portal = new PortalScript;
-    portal->inbox = {IncomingDocument{QStringLiteral("IN-1"), QStringLiteral("../../etc/passwd\n"), {}, {}},
-                     IncomingDocument{QStringLiteral("IN-2"), QStringLiteral("Seller"), {}, {}}};
+    const auto offered = [](const QString &id, const QString &seller) {
+        IncomingDocument d;
+        d.remoteId = id;
+        d.senderName = seller;
+        return d;
+    };
+    portal->inbox = {offered(QStringLiteral("IN-1"), QStringLiteral("../../etc/passwd\n")),
+                     offered(QStringLiteral("IN-2"), QStringLiteral("Seller"))};
     portal->failAcks = 1; // the first acknowledgement is lost: the document comes again
     m_config.incomingDir = path(QStringLiteral("incoming"));
     m_config.incomingFormats = {QStringLiteral("ubl"), QStringLiteral("pdf")};
@@ -652,6 +659,27 @@ TEST_F(EngineTest, IncomingInvoicesAreStoredOnceUnderSafeNamesAndAcknowledged)
     EXPECT_TRUE(files.contains(QStringLiteral("2017-11-13 SupplierOfficialName Ltd IN-IN-1.pdf")))
         << qPrintable(files.join(QLatin1String(" | ")));
     EXPECT_EQ(arrived.size(), 4);
+    // Recorded in the journal once each, with the files stored and the acknowledgement.
+    const QList<IncomingRecord> records = engine.incoming().list();
+    ASSERT_EQ(records.size(), 2);
+    for (const IncomingRecord &r : records) {
+        EXPECT_TRUE(r.acknowledged) << qPrintable(r.remoteId);
+        EXPECT_EQ(r.paths.size(), 2) << qPrintable(r.remoteId);
+        EXPECT_EQ(r.issueDate, QDate(2017, 11, 13));
+        EXPECT_TRUE(r.amount.has_value());
+    }
+    // The folder transport of this profile carries no business responses: said so, nothing recorded.
+    QString answer = QStringLiteral("pending");
+    engine.respondToIncoming(records[0].id, QStringLiteral("paid"), {},
+                             [&](const QString &e) { answer = e; });
+    EXPECT_TRUE(answer.contains(QStringLiteral("does not carry business responses"))) << qPrintable(answer);
+    engine.respondToIncoming(records[0].id, QStringLiteral("reject"), {},
+                             [&](const QString &e) { answer = e; });
+    EXPECT_TRUE(answer.contains(QStringLiteral("needs a reason"))) << qPrintable(answer);
+    engine.respondToIncoming(records[0].id, QStringLiteral("maybe"), {},
+                             [&](const QString &e) { answer = e; });
+    EXPECT_TRUE(answer.contains(QStringLiteral("not a business response"))) << qPrintable(answer);
+    EXPECT_EQ(engine.incoming().byId(records[0].id)->response, QString());
     engine.stop();
 }
 

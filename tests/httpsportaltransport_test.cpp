@@ -331,6 +331,11 @@ TEST_F(HttpsPortalTransportTest, TwoCompaniesExchangeAnInvoiceEndToEnd)
     EXPECT_EQ(in.invoiceNumber, QStringLiteral("INV-E2E-1"));
     EXPECT_FALSE(in.senderName.isEmpty());
     EXPECT_TRUE(in.receivedAt.isValid());
+    EXPECT_EQ(in.senderEndpoint, kEndpointA);
+    EXPECT_EQ(in.hasPdf, true);
+    EXPECT_FALSE(in.currency.isEmpty());
+    EXPECT_TRUE(Decimal::parse(in.amount).has_value()) << in.amount.toStdString();
+    EXPECT_TRUE(b->supportsResponses());
     EXPECT_TRUE(a->pollInbox().documents.isEmpty());
     EXPECT_TRUE(b->pollStatus(QString()).changes.isEmpty()); // B sent nothing; A's outbox is A's
 
@@ -359,22 +364,21 @@ TEST_F(HttpsPortalTransportTest, TwoCompaniesExchangeAnInvoiceEndToEnd)
     EXPECT_EQ(status.changes[0].deliveryStatus, QStringLiteral("fetched"));
 
     // B posts business statuses back; A sees them in order of the cursor.
-    EXPECT_EQ(
-        b->sendInvoiceResponse(in.remoteId, QStringLiteral("AP"), QStringLiteral("Approved for payment")),
-        QString());
+    EXPECT_EQ(b->respondToIncoming(in.remoteId, QStringLiteral("AP"), QStringLiteral("Approved for payment")),
+              QString());
     status = a->pollStatus(status.nextCursor);
     ASSERT_EQ(status.changes.size(), 1);
     EXPECT_EQ(status.changes[0].businessStatus, QStringLiteral("AP"));
     EXPECT_EQ(status.changes[0].message, QStringLiteral("Approved for payment"));
-    EXPECT_EQ(b->sendInvoiceResponse(in.remoteId, QStringLiteral("PD"), QStringLiteral("Paid 2025-01-31")),
+    EXPECT_EQ(b->respondToIncoming(in.remoteId, QStringLiteral("PD"), QStringLiteral("Paid 2025-01-31")),
               QString());
     status = a->pollStatus(status.nextCursor);
     ASSERT_EQ(status.changes.size(), 1);
     EXPECT_EQ(status.changes[0].businessStatus, QStringLiteral("PD"));
     EXPECT_EQ(status.changes[0].deliveryStatus, QStringLiteral("fetched"));
     // Only the receiver may answer, and only with the Peppol codes.
-    EXPECT_NE(a->sendInvoiceResponse(in.remoteId, QStringLiteral("PD"), QString()), QString());
-    EXPECT_NE(b->sendInvoiceResponse(in.remoteId, QStringLiteral("XX"), QString()), QString());
+    EXPECT_NE(a->respondToIncoming(in.remoteId, QStringLiteral("PD"), QString()), QString());
+    EXPECT_NE(b->respondToIncoming(in.remoteId, QStringLiteral("XX"), QString()), QString());
 }
 
 TEST_F(HttpsPortalTransportTest, DirectoryLookupFindsParticipants)

@@ -145,12 +145,12 @@ TEST_F(JobJournalTest, CreatesTheFileWithSchemaAndPragmas)
 {
     EXPECT_TRUE(m_journal.isOpen());
     EXPECT_TRUE(QFileInfo::exists(dbPath()));
-    EXPECT_EQ(JobJournal::schemaVersion(), 1);
+    EXPECT_EQ(JobJournal::schemaVersion(), 2);
     RawDb raw(dbPath());
     ASSERT_TRUE(raw.isOpen());
-    EXPECT_EQ(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    EXPECT_EQ(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
     EXPECT_EQ(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    for (const char *table : {"jobs", "events", "settings"}) {
+    for (const char *table : {"jobs", "events", "settings", "incoming"}) {
         EXPECT_EQ(raw.value(QStringLiteral(
                                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
                                 .arg(QLatin1String(table)))
@@ -249,10 +249,11 @@ TEST_F(JobJournalTest, MigrationsRunInOrderAndAFailedStepChangesNothing)
 {
     m_journal.close();
     QList<JournalMigration> history = journalMigrations();
-    history << JournalMigration{2,
+    const int base = JobJournal::schemaVersion();
+    history << JournalMigration{base + 1,
                                 QStringLiteral("notes"),
                                 {QStringLiteral("ALTER TABLE jobs ADD COLUMN note TEXT")}}
-            << JournalMigration{3,
+            << JournalMigration{base + 2,
                                 QStringLiteral("tags"),
                                 {QStringLiteral("CREATE TABLE tags (job_id INTEGER, tag TEXT)"),
                                  QStringLiteral("CREATE INDEX tags_by_job ON tags (job_id)")}};
@@ -263,36 +264,71 @@ TEST_F(JobJournalTest, MigrationsRunInOrderAndAFailedStepChangesNothing)
         EXPECT_EQ(migrateJournalSchema(db, history, dbPath()), QString());
         QSqlQuery q(db);
         ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        EXPECT_EQ(q.value(0).toInt(), 3);
+        EXPECT_EQ(q.value(0).toInt(), base + 2);
         EXPECT_TRUE(q.exec(QStringLiteral("SELECT note FROM jobs")));
         EXPECT_TRUE(q.exec(QStringLiteral("SELECT tag FROM tags")));
 
-        // Step 4 fails half-way: its first statement must be rolled back with it.
+        // The next step fails half-way: its first statement must be rolled back with it.
         QList<JournalMigration> broken = history;
         broken << JournalMigration{
-            4,
+            base + 3,
             QStringLiteral("broken"),
             {QStringLiteral("CREATE TABLE half (x)"), QStringLiteral("THIS IS NOT SQL")}};
         const QString error = migrateJournalSchema(db, broken, dbPath());
-        EXPECT_TRUE(error.contains(QStringLiteral("schema version 4"))) << qPrintable(error);
+        EXPECT_TRUE(error.contains(QStringLiteral("schema version %1").arg(base + 3))) << qPrintable(error);
         ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        EXPECT_EQ(q.value(0).toInt(), 3);
+        EXPECT_EQ(q.value(0).toInt(), base + 2);
         ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half'")) &&
                     q.next());
         EXPECT_EQ(q.value(0).toInt(), 0);
 
         // A history with a gap is a programming error and is refused before touching anything.
         QList<JournalMigration> gap = history;
-        gap << JournalMigration{6, QStringLiteral("gap"), {QStringLiteral("CREATE TABLE gap (x)")}};
+        gap << JournalMigration{base + 5, QStringLiteral("gap"), {QStringLiteral("CREATE TABLE gap (x)")}};
         EXPECT_NE(migrateJournalSchema(db, gap, dbPath()), QString());
         q.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("migrate"));
 
-    // This build only knows version 1, so the migrated file is now "from the future".
+    // This build only knows up to `base`, so the migrated file is now "from the future".
     JobJournal j;
     EXPECT_TRUE(j.open(dbPath(), &m_clock).contains(QStringLiteral("newer version")));
+}
+
+TEST_F(JobJournalTest, VersionOneJournalIsMigratedWithItsJobsKept)
+{
+    m_journal.close();
+    const QString v1 = m_dir.filePath(QStringLiteral("v1.db"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(v1);
+        ASSERT_TRUE(db.open());
+        ASSERT_EQ(migrateJournalSchema(db, journalMigrations().mid(0, 1), v1), QString());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(
+            QStringLiteral(
+                "INSERT INTO jobs (sender_profile, content_hash, source_kind, state, created_at, updated_at) "
+                "VALUES ('acme', '%1', 'folder', 'sent', '2025-01-01T08:00:00.000Z', "
+                "'2025-01-01T08:00:00.000Z')")
+                .arg(QString(64, QLatin1Char('a')))))
+            << q.lastError().text().toStdString();
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    JobJournal j;
+    ASSERT_EQ(j.open(v1, &m_clock), QString());
+    const QList<Job> jobs = j.jobs();
+    ASSERT_EQ(jobs.size(), 1);
+    EXPECT_EQ(jobs[0].state, JobState::Sent);
+    EXPECT_EQ(jobs[0].businessStatus, QString());
+    EXPECT_EQ(j.setBusinessStatus(jobs[0].id, QStringLiteral("PD"), QStringLiteral("Invoice paid")),
+              QString());
+    EXPECT_EQ(j.job(jobs[0].id)->businessStatus, QStringLiteral("PD"));
+    EXPECT_EQ(j.events(jobs[0].id).last().message, QStringLiteral("Invoice paid"));
+    EXPECT_NE(j.setBusinessStatus(jobs[0].id, QStringLiteral("XX"), QStringLiteral("?")), QString());
+    EXPECT_EQ(j.job(jobs[0].id)->businessStatus, QStringLiteral("PD"));
 }
 
 TEST_F(JobJournalTest, GarbageFileIsReportedAndKept)

@@ -2,6 +2,7 @@
 #include "clicommon.h"
 #include "convertcommand.h"
 #include "extractcommand.h"
+#include "incomingcommand.h"
 #include "learncommand.h"
 #include "queuecommand.h"
 #include "showcommand.h"
@@ -26,6 +27,8 @@ QString usage()
         "  templates list|show|delete|export|import           manage learned layouts\n"
         "  status                                             is the agent running, what is queued\n"
         "  queue list|show|approve|retry|discard|pause|resume  work on the send queue\n"
+        "  incoming list|respond ID accept|reject|paid        invoices received, answer the seller\n"
+        "  poll                                               ask the portal now (status, incoming)\n"
         "  support-bundle [--redact] [--output FILE.zip]      zip logs, audit log, journal summary\n\n"
         "'einvoice COMMAND --help' describes a command and its options.\n\n"
         "Exit codes: 0 success; 1 fatal rule failures (nothing written by convert); 2 an input file could "
@@ -72,6 +75,10 @@ int main(int argc, char **argv)
         return QueueCommand::runStatus(args);
     if (command == QLatin1String("queue"))
         return QueueCommand::run(args);
+    if (command == QLatin1String("incoming"))
+        return IncomingCommand::run(args);
+    if (command == QLatin1String("poll"))
+        return IncomingCommand::runPoll(args);
     if (command == QLatin1String("support-bundle"))
         return SupportBundleCommand::run(args);
     err() << tr("unknown command '%1'").arg(command) << Qt::endl << usage();

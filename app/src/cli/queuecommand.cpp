@@ -1,5 +1,6 @@
 #include "queuecommand.h"
 
+#include "agentcli.h"
 #include "agentconfig.h"
 #include "auditlog.h"
 #include "clicommon.h"
@@ -17,61 +18,13 @@ namespace einvoice::cli {
 
 namespace {
 
-const QCommandLineOption kConfig(QStringLiteral("config"), tr("Agent configuration file."),
-                                 QStringLiteral("file"));
-const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON instead of text."));
+const QCommandLineOption &kConfig = AgentCli::configOption();
+const QCommandLineOption &kJson = AgentCli::jsonOption();
+using AgentCli::loadConfig;
+using AgentCli::printJson;
 
-std::optional<AgentConfig> loadConfig(const QCommandLineParser &parser)
-{
-    QString path = parser.value(kConfig);
-    if (path.isEmpty() && QFileInfo::exists(AgentConfig::defaultPath()))
-        path = AgentConfig::defaultPath();
-    QString error;
-    std::optional<AgentConfig> config = AgentConfig::load(path, &error);
-    if (!config)
-        err() << error << Qt::endl;
-    return config;
-}
-
-// The agent's journal, for when no agent runs.
-struct Offline
-{
-    AuditLog audit; // declared before the journal: outlives the observer the journal holds
-    JobJournal journal;
-    std::unique_ptr<QueueActions> actions;
-    std::unique_ptr<JobFiles> files;
-};
-
-std::unique_ptr<Offline> openOffline(const AgentConfig &config)
-{
-    if (!QFileInfo::exists(config.journalPath)) {
-        err() << tr("%1: no job journal yet (the agent has not run with this configuration)")
-                     .arg(config.journalPath)
-              << Qt::endl;
-        return nullptr;
-    }
-    auto o = std::make_unique<Offline>();
-    if (const QString e = o->journal.open(config.journalPath); !e.isEmpty()) {
-        err() << e << Qt::endl;
-        return nullptr;
-    }
-    // Changes made here are audited like the agent's own.
-    if (o->audit.open(config.dataDir).isEmpty()) {
-        Offline *raw = o.get();
-        o->journal.setChangeObserver(
-            [raw](const Job &job, std::optional<JobState> from, const QString &message) {
-                raw->audit.appendTransition(job, from, message);
-            });
-    }
-    o->files = std::make_unique<JobFiles>(config.jobsDir);
-    o->actions = std::make_unique<QueueActions>(o->journal, *o->files);
-    return o;
-}
-
-void printJson(const QJsonObject &o)
-{
-    out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
-}
+using AgentCli::Offline;
+using AgentCli::openOffline;
 
 QString cell(const QJsonValue &v)
 {
@@ -197,20 +150,7 @@ int QueueCommand::run(const QStringList &args)
         if (!offline)
             return ExitInputError;
     }
-    auto ask = [&](QJsonObject request) -> std::optional<QJsonObject> {
-        QString error;
-        request[QStringLiteral("user")] = who;
-        auto a = ControlClient::request(config->controlSocket, request, &error);
-        if (!a) {
-            err() << error << Qt::endl;
-            return std::nullopt;
-        }
-        if (!a->value(QStringLiteral("ok")).toBool()) {
-            err() << a->value(QStringLiteral("error")).toString() << Qt::endl;
-            return std::nullopt;
-        }
-        return a;
-    };
+    auto ask = [&](const QJsonObject &request) { return AgentCli::ask(*config, request); };
     QList<qint64> ids;
     for (const QString &p : pos) {
         bool ok = false;
@@ -312,6 +252,7 @@ int QueueCommand::run(const QStringList &args)
         line(tr("Attempts"), j.value(QStringLiteral("attempts")));
         line(tr("Next attempt"), j.value(QStringLiteral("next_retry_at")));
         line(tr("Remote id"), j.value(QStringLiteral("remote_id")));
+        line(tr("Buyer's answer"), j.value(QStringLiteral("business_status")));
         line(tr("Last error"), j.value(QStringLiteral("last_error")));
         for (const QJsonValue &f : shown.value(QStringLiteral("validation"))
                                        .toObject()

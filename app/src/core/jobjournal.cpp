@@ -28,7 +28,7 @@ QString tr(const char *text)
 const QString kJobColumns = QStringLiteral(
     "id, sender_profile, content_hash, source_kind, original_path, spool_path, invoice_number, seller_name, "
     "buyer_name, amount, currency, issue_date, state, attempts, next_retry_at, remote_id, last_error, "
-    "created_at, updated_at");
+    "created_at, updated_at, business_status");
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL with '' for "unknown".
 QString nonNull(const QString &text)
@@ -83,6 +83,7 @@ Job readJob(const QSqlQuery &q)
     j.lastError = q.value(16).toString();
     j.createdAt = JobJournal::parseTime(q.value(17).toString());
     j.updatedAt = JobJournal::parseTime(q.value(18).toString());
+    j.businessStatus = q.value(19).toString();
     return j;
 }
 
@@ -632,6 +633,26 @@ void JobJournal::notify(qint64 jobId, std::optional<JobState> from, const QStrin
 
 QString JobJournal::note(qint64 jobId, const QString &message, const std::optional<JobDisplay> &display)
 {
+    return annotate(jobId, message, display, std::nullopt);
+}
+
+QString JobJournal::setBusinessStatus(qint64 jobId, const QString &code, const QString &message)
+{
+    static const QStringList codes = {QStringLiteral("AB"), QStringLiteral("IP"), QStringLiteral("UQ"),
+                                      QStringLiteral("RE"), QStringLiteral("AP"), QStringLiteral("PD")};
+    if (!codes.contains(code))
+        return tr("\"%1\" is not an invoice response code (AB, IP, UQ, RE, AP, PD).").arg(code);
+    if (QString e = annotate(jobId, message, std::nullopt, code); !e.isEmpty())
+        return e;
+    // Audited like a transition: the buyer's answer is part of the invoice's history.
+    if (const std::optional<Job> now = job(jobId))
+        notify(jobId, now->state, message);
+    return {};
+}
+
+QString JobJournal::annotate(qint64 jobId, const QString &message, const std::optional<JobDisplay> &display,
+                             const std::optional<QString> &businessStatus)
+{
     if (QString e = checkUsable(); !e.isEmpty())
         return e;
     JournalTransaction tx(d->db);
@@ -658,6 +679,9 @@ QString JobJournal::note(qint64 jobId, const QString &message, const std::option
         touch.addBindValue(display->issueDate.isValid() ? QVariant(display->issueDate.toString(Qt::ISODate))
                                                         : QVariant(QMetaType::fromType<QString>()));
         touch.addBindValue(searchTextFor(changed));
+    } else if (businessStatus) {
+        touch.prepare(QStringLiteral("UPDATE jobs SET business_status = ?, updated_at = ? WHERE id = ?"));
+        touch.addBindValue(*businessStatus);
     } else {
         touch.prepare(QStringLiteral("UPDATE jobs SET updated_at = ? WHERE id = ?"));
     }

@@ -70,6 +70,7 @@ struct Job
     QString lastError;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QString businessStatus; // the buyer's last invoice response code (AB, IP, UQ, RE, AP, PD), or ""
 };
 
 /// One entry of a job's timeline. Events are append-only: never changed, never deleted.
@@ -190,6 +191,14 @@ public:
     QString note(qint64 jobId, const QString &message,
                  const std::optional<JobDisplay> &display = std::nullopt);
 
+    /// Records the buyer's business response (Peppol invoice response code AB, IP, UQ, RE, AP or
+    /// PD) on a sent job with a timeline event, in one transaction; audited through the observer.
+    QString setBusinessStatus(qint64 jobId, const QString &code, const QString &message);
+
+    /// The SQLite connection name, for companions that keep their own tables in the same file
+    /// (IncomingJournal). Same thread as the journal.
+    QString connectionName() const { return m_connectionName; }
+
     std::optional<Job> job(qint64 jobId, QString *error = nullptr) const;
     /// The job recorded for this idempotency key, if any.
     std::optional<Job> jobByContent(const QString &senderProfile, const QString &contentHash,
@@ -238,6 +247,8 @@ private:
 
     void notify(qint64 jobId, std::optional<JobState> from, const QString &message,
                 std::optional<JobState> as = std::nullopt);
+    QString annotate(qint64 jobId, const QString &message, const std::optional<JobDisplay> &display,
+                     const std::optional<QString> &businessStatus);
 
     std::unique_ptr<Private> d;
     ChangeObserver m_observer;

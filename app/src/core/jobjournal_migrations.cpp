@@ -78,11 +78,50 @@ JournalMigration version1()
     };
     return m;
 }
+// Version 2: the buyer's business response on sent jobs, and the incoming invoices.
+//
+// - business_status holds the last Peppol invoice response code the buyer sent (AB, IP, UQ, RE,
+//   AP, PD) so the queue can show "paid" without reading the timeline; the timeline keeps the
+//   history.
+// - incoming has one row per document the portal offered, written once its files are stored:
+//   UNIQUE (profile, remote_id) keeps a document stored once however often it is offered again,
+//   acknowledged says whether the portal was told, and response* what this user answered.
+//   paths is the stored files, one per line (file names never hold a newline: IncomingStore).
+JournalMigration version2()
+{
+    JournalMigration m;
+    m.toVersion = 2;
+    m.description = QStringLiteral("business status of sent jobs, incoming invoices");
+    m.statements = {
+        QStringLiteral("ALTER TABLE jobs ADD COLUMN business_status TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(R"(CREATE TABLE incoming (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    profile TEXT NOT NULL CHECK (profile <> ''),
+    remote_id TEXT NOT NULL CHECK (remote_id <> ''),
+    seller_name TEXT NOT NULL DEFAULT '',
+    seller_endpoint TEXT NOT NULL DEFAULT '',
+    invoice_number TEXT NOT NULL DEFAULT '',
+    issue_date TEXT,
+    amount TEXT,
+    currency TEXT NOT NULL DEFAULT '',
+    paths TEXT NOT NULL DEFAULT '',
+    received_at TEXT,
+    stored_at TEXT NOT NULL,
+    acknowledged INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0, 1)),
+    response TEXT NOT NULL DEFAULT '' CHECK (response IN ('', 'AB', 'IP', 'UQ', 'RE', 'AP', 'PD')),
+    response_note TEXT NOT NULL DEFAULT '',
+    responded_at TEXT,
+    UNIQUE (profile, remote_id)
+))"),
+        QStringLiteral("CREATE INDEX incoming_by_time ON incoming (stored_at)"),
+    };
+    return m;
+}
 } // namespace
 
 const QList<JournalMigration> &journalMigrations()
 {
-    static const QList<JournalMigration> migrations = {version1()};
+    static const QList<JournalMigration> migrations = {version1(), version2()};
     return migrations;
 }
 

@@ -10,16 +10,13 @@
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QLoggingCategory>
+#include <QPointer>
 
 Q_LOGGING_CATEGORY(lcControl, "einvoice.engine.control")
 
 namespace einvoice {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ControlServer", text);
-}
 QJsonObject answer(const QString &error)
 {
     return error.isEmpty() ? QJsonObject{{QStringLiteral("ok"), true}}
@@ -54,16 +51,46 @@ void ControlServer::onConnection()
                 const QByteArray line = socket->readLine(1 << 20);
                 QJsonParseError parse;
                 const QJsonDocument doc = QJsonDocument::fromJson(line, &parse);
-                const QJsonObject reply = doc.isObject()
-                                              ? handle(doc.object())
-                                              : answer(tr("Not a JSON request: %1").arg(parse.errorString()));
-                socket->write(QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n');
-                socket->flush();
+                const QPointer<QLocalSocket> to(socket);
+                const auto reply = [to](const QJsonObject &answer) {
+                    if (!to)
+                        return; // the client went away while a request ran
+                    to->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
+                    to->flush();
+                };
+                if (doc.isObject())
+                    handleAsync(doc.object(), reply);
+                else
+                    reply(answer(tr("Not a JSON request: %1").arg(parse.errorString())));
             }
             if (socket->bytesAvailable() > (1 << 20))
                 socket->abort();
         });
     }
+}
+
+void ControlServer::handleAsync(const QJsonObject &request, std::function<void(const QJsonObject &)> reply)
+{
+    const QString cmd = request.value(QStringLiteral("cmd")).toString();
+    if (cmd == QLatin1String("poll")) {
+        // Answers once the poll has been applied, so the caller sees its effect.
+        m_engine.pollRemote([this, reply] {
+            QJsonObject out = answer({});
+            out[QStringLiteral("problems")] = QJsonArray::fromStringList(m_engine.status().problems);
+            reply(out);
+        });
+        return;
+    }
+    if (cmd == QLatin1String("respond")) {
+        m_engine.respondToIncoming(
+            request.value(QStringLiteral("id")).toVariant().toLongLong(),
+            request.value(QStringLiteral("response")).toString(),
+            request.value(QStringLiteral("note")).toString(),
+            [reply](const QString &error) { reply(answer(error)); },
+            request.value(QStringLiteral("user")).toString());
+        return;
+    }
+    reply(handle(request));
 }
 
 QJsonObject ControlServer::handle(const QJsonObject &request)
@@ -145,6 +172,19 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         QJsonObject out = answer(s.error);
         out[QStringLiteral("job_id")] = s.jobId;
         out[QStringLiteral("duplicate")] = s.duplicate;
+        return out;
+    }
+    if (cmd == QLatin1String("incoming")) {
+        QString error;
+        const QList<IncomingRecord> records =
+            m_engine.incoming().list(request.value(QStringLiteral("limit")).toInt(0), &error);
+        if (!error.isEmpty())
+            return answer(error);
+        QJsonArray list;
+        for (const IncomingRecord &r : records)
+            list.append(JobJson::incoming(r));
+        QJsonObject out = answer({});
+        out[QStringLiteral("incoming")] = list;
         return out;
     }
     if (cmd == QLatin1String("raise")) {

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QLocalServer>
 #include <QObject>
+#include <functional>
 
 namespace einvoice {
 
@@ -23,8 +24,12 @@ public:
     QString listen(const QString &path);
     QString path() const { return m_server.fullServerName(); }
 
-    /// Handles one request (also used directly by tests).
+    /// Handles one request (also used directly by tests). "poll" and "respond" wait for the
+    /// portal: they go through handleAsync().
     QJsonObject handle(const QJsonObject &request);
+    /// Handles one request and passes the answer to @p reply, at once or (poll, respond) when
+    /// the work is done; always on the engine's thread.
+    void handleAsync(const QJsonObject &request, std::function<void(const QJsonObject &)> reply);
 
 signals:
     /// A client asked the front end to show itself (a second tray start).

@@ -67,10 +67,7 @@ struct Engine::PollOutcome
         InboxPoll inbox;
         struct Stored
         {
-            QString remoteId;
-            QStringList paths;
-            QString seller;
-            QString number;
+            IncomingRecord record; ///< paths empty when it was stored on an earlier poll
             QString error;
         };
         QList<Stored> stored;
@@ -94,7 +91,7 @@ Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
     m_sender.setMaxThreadCount(1);
     m_pollTimer.setInterval(std::max(10, m_config.statusPollSecs) * 1000);
     m_pollTimer.setSingleShot(true);
-    connect(&m_pollTimer, &QTimer::timeout, this, &Engine::pollRemote);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] { pollRemote(); });
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         retryIntake();
@@ -898,10 +895,18 @@ EngineStatus Engine::status() const
     return s;
 }
 
-void Engine::pollRemote()
+void Engine::pollRemote(std::function<void()> done)
 {
-    if (!m_running || m_pollRunning)
+    if (done)
+        m_pollWaiters.append(std::move(done));
+    if (m_pollRunning)
         return;
+    const auto release = [this] {
+        for (const auto &waiter : std::exchange(m_pollWaiters, {}))
+            waiter();
+    };
+    if (!m_running)
+        return release();
     struct Target
     {
         QString profileId;
@@ -918,13 +923,16 @@ void Engine::pollRemote()
             {p.id, m_transports.value(p.id), m_journal.setting(QStringLiteral("status_cursor/") + p.id), {}});
     }
     if (targets.isEmpty())
-        return;
+        return release();
     m_pollRunning = true;
     const QString folder = m_config.incomingDir;
     const QStringList formats = m_config.incomingFormats;
-    // What was already stored but perhaps not acknowledged (a crash, a failed ack): kept in the
-    // journal so a document is stored once however often the portal offers it.
+    // What was already stored (perhaps not acknowledged: a crash, a failed ack) is in the journal,
+    // so a document is stored once however often the portal offers it. The setting is where
+    // builds before journal schema 2 kept the stored-but-unacknowledged ones.
     QSet<QString> stored;
+    for (const IncomingRecord &r : IncomingJournal(m_journal).list())
+        stored.insert(r.profile + QLatin1Char('/') + r.remoteId);
     for (const QString &id :
          m_journal.setting(QStringLiteral("incoming_stored")).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         stored.insert(id);
@@ -938,14 +946,22 @@ void Engine::pollRemote()
             p.inbox = t.transport->pollInbox();
             for (const IncomingDocument &doc : p.inbox.documents) {
                 PollOutcome::Profile::Stored s;
-                s.remoteId = doc.remoteId;
-                s.seller = doc.senderName;
-                s.number = doc.invoiceNumber;
+                IncomingRecord &r = s.record;
+                r.profile = t.profileId;
+                r.remoteId = doc.remoteId;
+                r.sellerName = doc.senderName;
+                r.sellerEndpoint = doc.senderEndpoint;
+                r.invoiceNumber = doc.invoiceNumber;
+                r.currency = doc.currency;
+                r.amount = Decimal::parse(doc.amount);
+                r.receivedAt = doc.receivedAt;
                 const QString key = t.profileId + QLatin1Char('/') + doc.remoteId;
                 if (!stored.contains(key)) {
                     QMap<QString, QByteArray> files;
                     QDate date = doc.receivedAt.date();
                     for (const QString &format : formats) {
+                        if (format == QLatin1String("pdf") && doc.hasPdf == false)
+                            continue; // the portal said there is no PDF rendition: not an error
                         QString error;
                         const QByteArray data = t.transport->fetchIncoming(doc.remoteId, format, &error);
                         if (data.isEmpty()) {
@@ -956,10 +972,17 @@ void Engine::pollRemote()
                         if (format != QLatin1String("pdf")) {
                             const XmlReadResult read = EInvoiceXml::read(data, doc.remoteId);
                             if (read.ok()) {
-                                date = read.invoice->issueDate.isValid() ? read.invoice->issueDate : date;
-                                s.seller = read.invoice->seller.name.isEmpty() ? s.seller
-                                                                               : read.invoice->seller.name;
-                                s.number = read.invoice->number.isEmpty() ? s.number : read.invoice->number;
+                                const Invoice &inv = *read.invoice;
+                                date = inv.issueDate.isValid() ? inv.issueDate : date;
+                                r.issueDate = inv.issueDate;
+                                r.sellerName = inv.seller.name.isEmpty() ? r.sellerName : inv.seller.name;
+                                r.invoiceNumber = inv.number.isEmpty() ? r.invoiceNumber : inv.number;
+                                if (r.sellerEndpoint.isEmpty() && !inv.seller.electronicAddress.isEmpty())
+                                    r.sellerEndpoint = inv.seller.electronicAddress.scheme +
+                                                       QLatin1Char(':') + inv.seller.electronicAddress.id;
+                                if (inv.currency.size() == 3)
+                                    r.currency = inv.currency;
+                                r.amount = inv.totals.payable;
                             }
                         }
                     }
@@ -967,7 +990,7 @@ void Engine::pollRemote()
                         p.stored.append(s);
                         continue;
                     }
-                    const QString base = IncomingStore::baseName(date, s.seller, s.number);
+                    const QString base = IncomingStore::baseName(date, r.sellerName, r.invoiceNumber);
                     for (auto it = files.begin(); it != files.end() && s.error.isEmpty(); ++it) {
                         const QString suffix = it.key() == QLatin1String("pdf") ? QStringLiteral(".pdf")
                                                : it.key() == QLatin1String("cii")
@@ -978,7 +1001,7 @@ void Engine::pollRemote()
                         if (path.isEmpty())
                             s.error = error;
                         else
-                            s.paths << path;
+                            r.paths << path;
                     }
                     if (!s.error.isEmpty()) {
                         p.stored.append(s);
@@ -1002,7 +1025,7 @@ void Engine::onPolled(const PollOutcome &outcome)
 {
     m_pollRunning = false;
     bool failed = false;
-    QStringList stored =
+    QStringList legacyStored =
         m_journal.setting(QStringLiteral("incoming_stored")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const PollOutcome::Profile &p : outcome.profiles) {
         const QString statusKey = QStringLiteral("poll:") + p.profileId;
@@ -1019,27 +1042,32 @@ void Engine::onPolled(const PollOutcome &outcome)
                 m_journal.setSetting(QStringLiteral("status_cursor/") + p.profileId, p.status.nextCursor);
         }
         for (const auto &s : p.stored) {
-            const QString key = p.profileId + QLatin1Char('/') + s.remoteId;
-            if (!s.paths.isEmpty()) {
-                // Stored: announced now, even if the acknowledgement failed (it is retried; the
-                // document is not stored a second time).
-                if (!stored.contains(key))
-                    stored << key;
-                qCInfo(lcEngine) << "incoming invoice" << s.number << "from" << s.seller << "stored as"
-                                 << s.paths;
-                emit incomingArrived(s.paths, s.seller, s.number);
+            const IncomingRecord &r = s.record;
+            const QString key = p.profileId + QLatin1Char('/') + r.remoteId;
+            if (!r.paths.isEmpty()) {
+                // Stored: recorded and announced now, even if the acknowledgement failed (it is
+                // retried; the document is not stored a second time).
+                IncomingRecord record = r;
+                record.storedAt = m_clock.now();
+                QString error;
+                if (IncomingJournal(m_journal).record(record, &error) == 0)
+                    qCWarning(lcEngine) << error;
+                qCInfo(lcEngine) << "incoming invoice" << r.invoiceNumber << "from" << r.sellerName
+                                 << "stored as" << r.paths;
+                emit incomingArrived(r.paths, r.sellerName, r.invoiceNumber);
             }
             if (!s.error.isEmpty()) {
                 failed = true;
                 m_problems.insert(QStringLiteral("incoming:") + key, s.error);
-                qCWarning(lcEngine) << "incoming" << s.remoteId << s.error;
+                qCWarning(lcEngine) << "incoming" << r.remoteId << s.error;
                 continue;
             }
             m_problems.remove(QStringLiteral("incoming:") + key);
-            stored.removeAll(key); // acknowledged: the portal will not offer it again
+            IncomingJournal(m_journal).markAcknowledged(p.profileId, r.remoteId);
+            legacyStored.removeAll(key); // acknowledged: the portal will not offer it again
         }
     }
-    m_journal.setSetting(QStringLiteral("incoming_stored"), stored.join(QLatin1Char('\n')));
+    m_journal.setSetting(QStringLiteral("incoming_stored"), legacyStored.join(QLatin1Char('\n')));
     // Back off while the portal cannot be reached; poll at the normal pace once it answers.
     m_pollFailures = failed ? m_pollFailures + 1 : 0;
     const qint64 next = failed ? std::min<qint64>(m_retry->delayMs(m_pollFailures, 0.5),
@@ -1048,7 +1076,91 @@ void Engine::onPolled(const PollOutcome &outcome)
     if (m_running && m_autoRun)
         m_pollTimer.start(int(std::min<qint64>(next, 24 * 3600 * 1000)));
     emit statusChanged();
+    for (const auto &waiter : std::exchange(m_pollWaiters, {}))
+        waiter();
     checkIdle();
+}
+
+std::optional<QString> Engine::responseCode(const QString &wordOrCode)
+{
+    static const QHash<QString, QString> words{{QStringLiteral("accept"), QStringLiteral("AP")},
+                                               {QStringLiteral("accepted"), QStringLiteral("AP")},
+                                               {QStringLiteral("reject"), QStringLiteral("RE")},
+                                               {QStringLiteral("rejected"), QStringLiteral("RE")},
+                                               {QStringLiteral("paid"), QStringLiteral("PD")},
+                                               {QStringLiteral("in-process"), QStringLiteral("IP")},
+                                               {QStringLiteral("under-query"), QStringLiteral("UQ")},
+                                               {QStringLiteral("query"), QStringLiteral("UQ")},
+                                               {QStringLiteral("acknowledge"), QStringLiteral("AB")},
+                                               {QStringLiteral("acknowledged"), QStringLiteral("AB")}};
+    const QString key = wordOrCode.trimmed().toLower();
+    if (const auto it = words.constFind(key); it != words.constEnd())
+        return *it;
+    const QString code = wordOrCode.trimmed().toUpper();
+    if (QStringList{QStringLiteral("AB"), QStringLiteral("IP"), QStringLiteral("UQ"), QStringLiteral("RE"),
+                    QStringLiteral("AP"), QStringLiteral("PD")}
+            .contains(code))
+        return code;
+    return std::nullopt;
+}
+
+QString Engine::checkResponse(const QString &wordOrCode, const QString &note, const IncomingRecord &record,
+                              QString *code)
+{
+    const std::optional<QString> c = responseCode(wordOrCode);
+    if (!c)
+        return tr("\"%1\" is not a business response; use accept, reject, paid, in-process, under-query or "
+                  "acknowledge.")
+            .arg(wordOrCode);
+    if ((*c == QLatin1String("RE") || *c == QLatin1String("UQ")) && note.trimmed().isEmpty())
+        return tr("A rejection or a query needs a reason the seller can act on (invoice %1 from %2).")
+            .arg(record.invoiceNumber, record.sellerName);
+    if (code)
+        *code = *c;
+    return {};
+}
+
+void Engine::respondToIncoming(qint64 incomingId, const QString &wordOrCode, const QString &note,
+                               std::function<void(const QString &error)> done, const QString &who)
+{
+    const auto finish = [done](const QString &error) {
+        if (done)
+            done(error);
+    };
+    QString error;
+    const std::optional<IncomingRecord> record = incoming().byId(incomingId, &error);
+    if (!record)
+        return finish(error);
+    const QString what = tr("invoice %1 from %2").arg(record->invoiceNumber, record->sellerName);
+    QString code;
+    if (const QString problem = checkResponse(wordOrCode, note, *record, &code); !problem.isEmpty())
+        return finish(problem);
+    if (!transportFor(record->profile, &error))
+        return finish(tr("Cannot answer %1: %2").arg(what, error));
+    const std::shared_ptr<Transport> transport = m_transports.value(record->profile);
+    if (!transport->supportsResponses())
+        return finish(tr("Cannot answer %1: the %2 connection of profile %3 does not carry business "
+                         "responses.")
+                          .arg(what, transport->kind(), record->profile));
+    const IncomingRecord r = *record;
+    const QString c = code;
+    m_sender.start([this, transport, r, c, note, finish, who, what] {
+        const QString sendError = transport->respondToIncoming(r.remoteId, c, note);
+        QMetaObject::invokeMethod(
+            this,
+            [this, r, c, note, finish, who, what, sendError] {
+                if (!sendError.isEmpty()) {
+                    qCWarning(lcEngine) << "response" << c << "to incoming" << r.id << "failed:" << sendError;
+                    return finish(tr("Cannot answer %1: %2").arg(what, sendError));
+                }
+                const QString recorded = incoming().setResponse(r.id, c, note, m_clock.now());
+                qCInfo(lcEngine) << "response" << c << "sent for incoming" << r.id << r.invoiceNumber
+                                 << (who.isEmpty() ? QString() : QStringLiteral("by ") + who);
+                emit incomingResponded(r.id, c);
+                finish(recorded);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void Engine::applyRemoteStatus(const QString &profileId, const RemoteStatus &status)
@@ -1101,9 +1213,10 @@ void Engine::applyRemoteStatus(const QString &profileId, const RemoteStatus &sta
             emit jobChanged(job->id, job->state);
         }
     }
-    if (job->state == JobState::Delivered && business.contains(status.businessStatus)) {
-        m_journal.note(
-            job->id,
+    if (job->state == JobState::Delivered && business.contains(status.businessStatus) &&
+        (job->businessStatus != status.businessStatus || !detail.isEmpty())) {
+        m_journal.setBusinessStatus(
+            job->id, status.businessStatus,
             tr("Invoice %1%2")
                 .arg(QCoreApplication::translate("Engine", business.value(status.businessStatus)), detail));
         emit jobChanged(job->id, job->state);

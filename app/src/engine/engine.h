@@ -3,6 +3,7 @@
 #include "agentconfig.h"
 #include "clock.h"
 #include "documentprocessor.h"
+#include "incomingjournal.h"
 #include "jobfiles.h"
 #include "jobjournal.h"
 #include "transport.h"
@@ -105,7 +106,25 @@ public:
     void retryIntake();
     /// Asks every profile's transport for status changes of sent documents and for incoming
     /// invoices (what the poll timer does every config.statusPollSecs, backing off on failures).
-    void pollRemote();
+    /// @p done, if given, is called on the engine's thread once that poll (or the one already
+    /// running) has been applied to the journal.
+    void pollRemote(std::function<void()> done = {});
+
+    /// The incoming invoices stored so far (the journal's incoming table).
+    IncomingJournal incoming() { return IncomingJournal(m_journal); }
+    /// The Peppol invoice response code for a word the user typed ("accept", "reject", "paid",
+    /// "in-process", "under-query", "acknowledge") or a code itself; nullopt if neither.
+    static std::optional<QString> responseCode(const QString &wordOrCode);
+    /// What is wrong with answering @p record with @p wordOrCode and @p note ("" if nothing);
+    /// @p code receives the Peppol code. A rejection or a query needs a note.
+    static QString checkResponse(const QString &wordOrCode, const QString &note, const IncomingRecord &record,
+                                 QString *code);
+    /// Sends the user's business response about incoming invoice @p incomingId back through its
+    /// profile's transport (on the sender thread, after any upload in progress) and records it.
+    /// A rejection or a query needs @p note (the reason the seller reads). @p done gets "" or the
+    /// problem in plain words, on the engine's thread.
+    void respondToIncoming(qint64 incomingId, const QString &wordOrCode, const QString &note,
+                           std::function<void(const QString &error)> done, const QString &who = {});
     /// True when nothing is being read or sent and no intake waits.
     bool isIdle() const;
 
@@ -117,6 +136,8 @@ signals:
     void intakeFailed(const QString &path, const QString &message);
     /// New incoming invoices were stored in the incoming folder (one entry per invoice: its files).
     void incomingArrived(const QStringList &paths, const QString &seller, const QString &number);
+    /// The user's business response about an incoming invoice reached the portal.
+    void incomingResponded(qint64 incomingId, const QString &code);
     /// Emitted whenever the engine becomes idle (tests and benchmarks wait for it).
     void idle();
 
@@ -153,6 +174,7 @@ private:
     QTimer m_tick;
     QTimer m_pollTimer;
     bool m_pollRunning = false;
+    QList<std::function<void()>> m_pollWaiters;
     int m_pollFailures = 0;
     TransportFactory m_transportFactory;
     QHash<QString, std::shared_ptr<Transport>> m_transports;

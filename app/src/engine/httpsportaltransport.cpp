@@ -521,8 +521,13 @@ InboxPoll HttpsPortalTransport::pollInbox()
         IncomingDocument in;
         in.remoteId = d.value(QStringLiteral("id")).toString();
         in.senderName = d.value(QStringLiteral("sellerName")).toString();
+        in.senderEndpoint = d.value(QStringLiteral("sellerEndpoint")).toString();
         in.invoiceNumber = d.value(QStringLiteral("invoiceNumber")).toString();
+        in.currency = d.value(QStringLiteral("currency")).toString();
+        const QJsonValue amount = d.value(QStringLiteral("payableAmount"));
+        in.amount = amount.isString() ? amount.toString() : QString();
         in.receivedAt = parseTime(d.value(QStringLiteral("createdAt")));
+        in.hasPdf = d.value(QStringLiteral("hasPdf")).toBool();
         poll.documents.append(in);
     }
     poll.ok = true;
@@ -567,8 +572,8 @@ QString HttpsPortalTransport::acknowledgeIncoming(const QString &remoteId)
     return failureText(reply);
 }
 
-QString HttpsPortalTransport::sendInvoiceResponse(const QString &remoteId, const QString &code,
-                                                  const QString &note)
+QString HttpsPortalTransport::respondToIncoming(const QString &remoteId, const QString &code,
+                                                const QString &note)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_configError.isEmpty())

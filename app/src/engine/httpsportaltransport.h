@@ -75,9 +75,9 @@ public:
     QByteArray fetchIncoming(const QString &remoteId, const QString &format, QString *error) override;
     QString acknowledgeIncoming(const QString &remoteId) override;
 
-    /// Posts a Peppol invoice response code (AB, IP, UQ, RE, AP, PD) for a received document.
-    /// Returns "" on success, otherwise the problem in plain words.
-    QString sendInvoiceResponse(const QString &remoteId, const QString &code, const QString &note);
+    bool supportsResponses() const override { return true; }
+    /// Posts the response to /api/v1/inbox/{id}/response; the portal passes it to the seller.
+    QString respondToIncoming(const QString &remoteId, const QString &code, const QString &note) override;
     /// Looks a participant up by name, organisation number, VAT id or electronic address.
     DirectoryLookup lookup(const QString &query);
 

@@ -27,6 +27,7 @@ QJsonObject job(const Job &j)
     o[QStringLiteral("next_retry_at")] = time(j.nextRetryAt);
     o[QStringLiteral("remote_id")] = text(j.remoteId);
     o[QStringLiteral("last_error")] = text(j.lastError);
+    o[QStringLiteral("business_status")] = text(j.businessStatus);
     o[QStringLiteral("created_at")] = time(j.createdAt);
     o[QStringLiteral("updated_at")] = time(j.updatedAt);
     o[QStringLiteral("invoice_number")] = text(j.display.invoiceNumber);
@@ -38,6 +39,29 @@ QJsonObject job(const Job &j)
     o[QStringLiteral("issue_date")] = j.display.issueDate.isValid()
                                           ? QJsonValue(j.display.issueDate.toString(Qt::ISODate))
                                           : QJsonValue(QJsonValue::Null);
+    return o;
+}
+
+QJsonObject incoming(const IncomingRecord &r)
+{
+    QJsonObject o;
+    o[QStringLiteral("id")] = r.id;
+    o[QStringLiteral("profile")] = r.profile;
+    o[QStringLiteral("remote_id")] = r.remoteId;
+    o[QStringLiteral("seller_name")] = text(r.sellerName);
+    o[QStringLiteral("seller_endpoint")] = text(r.sellerEndpoint);
+    o[QStringLiteral("invoice_number")] = text(r.invoiceNumber);
+    o[QStringLiteral("issue_date")] =
+        r.issueDate.isValid() ? QJsonValue(r.issueDate.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+    o[QStringLiteral("amount")] = r.amount ? QJsonValue(r.amount->toString()) : QJsonValue(QJsonValue::Null);
+    o[QStringLiteral("currency")] = text(r.currency);
+    o[QStringLiteral("paths")] = QJsonArray::fromStringList(r.paths);
+    o[QStringLiteral("received_at")] = time(r.receivedAt);
+    o[QStringLiteral("stored_at")] = time(r.storedAt);
+    o[QStringLiteral("acknowledged")] = r.acknowledged;
+    o[QStringLiteral("response")] = text(r.response);
+    o[QStringLiteral("response_note")] = text(r.responseNote);
+    o[QStringLiteral("responded_at")] = time(r.respondedAt);
     return o;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "incomingjournal.h"
 #include "jobjournal.h"
 
 #include <QJsonArray>
@@ -14,6 +15,8 @@ QJsonObject job(const Job &job);
 QJsonObject event(const JobEvent &event);
 QJsonArray events(const QList<JobEvent> &events);
 QJsonObject counts(const QMap<JobState, int> &counts);
+/// An incoming invoice (`einvoice incoming list --json`).
+QJsonObject incoming(const IncomingRecord &record);
 } // namespace JobJson
 
 } // namespace einvoice

@@ -38,4 +38,17 @@ QString Transport::acknowledgeIncoming(const QString &remoteId)
         .arg(kind(), remoteId);
 }
 
+bool Transport::supportsResponses() const
+{
+    return false;
+}
+
+QString Transport::respondToIncoming(const QString &remoteId, const QString &code, const QString &note)
+{
+    Q_UNUSED(note);
+    return QCoreApplication::translate("Transport",
+                                       "The %1 transport cannot send business responses (%2 for %3).")
+        .arg(kind(), code, remoteId);
+}
+
 } // namespace einvoice

@@ -64,8 +64,13 @@ struct IncomingDocument
 {
     QString remoteId;
     QString senderName;
+    QString senderEndpoint; ///< the seller's electronic address "scheme:id", when the other side says
     QString invoiceNumber;
+    QString currency;
+    QString amount; ///< payable amount as the other side wrote it (decimal text), may be empty
     QDateTime receivedAt;
+    std::optional<bool>
+        hasPdf; ///< whether a PDF can be fetched ("pdf"); nullopt when the other side does not say
 };
 
 struct InboxPoll
@@ -99,6 +104,12 @@ public:
     virtual QByteArray fetchIncoming(const QString &remoteId, const QString &format, QString *error);
     /// Tells the other side the document is safely stored here, so it is delivered once.
     virtual QString acknowledgeIncoming(const QString &remoteId);
+    /// Whether business responses about incoming invoices can be sent back this way.
+    virtual bool supportsResponses() const;
+    /// Sends a Peppol invoice response code (AB, IP, UQ, RE, AP, PD) for an incoming document,
+    /// with @p note (the reason of a rejection or query). Returns "" when the other side took it,
+    /// otherwise the problem in plain words.
+    virtual QString respondToIncoming(const QString &remoteId, const QString &code, const QString &note);
 };
 
 } // namespace einvoice
