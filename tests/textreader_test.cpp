@@ -489,3 +489,19 @@ TEST(TextInvoiceReader, ReadsAnIbanWhoseGroupsStandInSeparateSegments)
     EXPECT_EQ(r.invoice.paymentMeans[0].creditTransfers.value(0).accountId, "DE89370400440532013000");
     EXPECT_GE(r.evidence.value("iban").confidence, 0.9);
 }
+
+TEST(TextInvoiceReader, SkipsTheContactPersonOverTheBuyersName)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"FACTURE", 300, 30},
+                                                        {"AFFACTUREE N°", 300, 45},
+                                                        {"UC1_2023020_AFF", 420, 45},
+                                                        {"Adresse du Client", 300, 80},
+                                                        {"Contact Acheteur", 306, 92},
+                                                        {"L'ACHETEUR", 306, 104},
+                                                        {"1, rue de l'acheteur", 306, 116},
+                                                        {"38000 Grenoble, FR", 306, 128}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.buyer.name, "L'ACHETEUR");
+    EXPECT_EQ(r.invoice.number, "UC1_2023020_AFF");
+}

@@ -28,7 +28,7 @@ const Row kRows[] = {
      // fr
      "numéro de facture|numero de facture|n de facture|no de facture|facture n|facture no|n facture|no "
      "facture|"
-     "numéro facture|facture numéro|numéro d'avoir|avoir n|"
+     "numéro facture|facture numéro|numéro d'avoir|avoir n|facture affacturée n|affacturée n|affacturee n|"
      // nl
      "factuurnummer|factuurnr|factuur nr|creditnotanummer|"
      // es
@@ -184,7 +184,8 @@ const Row kRows[] = {
      "fakturamottaker|fakturaadresse|køber|kunde|faktureringsadress|fakturaadress|köpare|"
      "ostaja|laskutettava|laskutusosoite|asiakas|"
      "käufer|rechnungsempfänger|käufer leistungsempfänger|leistungsempfänger|rechnungsadresse|"
-     "client|acheteur|adresse de facturation|facturé à|koper|klant|factuuradres|"
+     "client|acheteur|adresse de facturation|adresse du client|adresse client|facturé à|koper|klant|"
+     "factuuradres|"
      "cliente|facturar a|destinatário|adquirente|comprador|committente"},
     {LabelKind::SellerBlock,
      "seller|supplier|vendor|from|sender|afsender|lähettäjä|avsändare|verkäufer|lieferant|leverandør|"

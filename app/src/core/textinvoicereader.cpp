@@ -1446,6 +1446,15 @@ void Reader::readParties(ExtractionResult &r)
                         continue;
                     if (salutationPattern().match(bs.text).hasMatch() && l < h.ref.line + 4)
                         break; // "Exmo.(s) Sr.(s)": the name follows on the next line
+                    // "Contact Acheteur", "Buyer contact name, Buyer dep": the contact person
+                    // printed over the party's name.
+                    static const QRegularExpression contact(
+                        QStringLiteral("\\b(contact|kontakt|kontaktperson|ansprechpartner|attention)\\b"),
+                        QRegularExpression::CaseInsensitiveOption |
+                            QRegularExpression::UseUnicodePropertiesOption);
+                    if (contact.match(bs.text).hasMatch() && !legalFormPattern().match(bs.text).hasMatch() &&
+                        l < h.ref.line + 4)
+                        break;
                     // "Nummer : GE2020211", "Globale Nummer: 4000001123452 (GLN)": the party's
                     // numbers may come before its name; another block heading ends the block.
                     const SegRef ref{h.ref.page, l, s};
