@@ -505,3 +505,29 @@ TEST(TextInvoiceReader, SkipsTheContactPersonOverTheBuyersName)
     EXPECT_EQ(r.invoice.buyer.name, "L'ACHETEUR");
     EXPECT_EQ(r.invoice.number, "UC1_2023020_AFF");
 }
+
+TEST(TextInvoiceReader, TakesTheValueRightUnderItsLabelNotTextReachingIntoTheColumn)
+{
+    // The payment terms text ends just inside the due date's column; the date under the label wins.
+    const auto layout =
+        PdfTextLayout::fromWords({page({{"Rechnung Nr. 4711 vom 31.01.2025", 40, 40},
+                                        {"Beschreibung", 55, 100},
+                                        {"Fälligkeit", 226, 100},
+                                        {"01.03.2025 erhalten Sie 1,500", 53, 112}, // ends at 218
+                                        {"31.03.2025", 230, 112}})},
+                                 {QSizeF(595, 842)});
+    EXPECT_EQ(GenericTextInvoiceReader::readLayout(layout).invoice.dueDate, QDate(2025, 3, 31));
+}
+
+TEST(TextInvoiceReader, TakesALabelledIbanOfTheWrongLengthWithoutTrustingIt)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"Rechnung Nr. 4711 vom 31.01.2025", 40, 40},
+                                                        {"IBAN", 40, 100},
+                                                        {": DE5467894567876500", 116, 100}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    ASSERT_FALSE(r.invoice.paymentMeans.isEmpty());
+    EXPECT_EQ(r.invoice.paymentMeans[0].creditTransfers.value(0).accountId, "DE5467894567876500");
+    EXPECT_LT(r.evidence.value("iban").confidence, 0.6);
+    EXPECT_FALSE(r.ready);
+}

@@ -546,11 +546,24 @@ QList<Candidate> Reader::valuesFor(const LabelHit &h, bool allowBelow) const
         const TextLine &bl = pg.lines[l];
         if (bl.box.top() - sg.box.bottom() > 3.5 * h0)
             break;
+        // Of the segments reaching into the column, the one most under the label: a long text
+        // left of it may just touch the column ("... 01.03.2025 ohne   31.03.2025").
+        int best = -1;
+        double bestOverlap = -1;
         for (int s = 0; s < bl.segments.size(); ++s) {
             const TextSegment &bs = bl.segments[s];
             if (bs.box.right() < column.left() || bs.box.left() > column.right())
                 continue;
-            if (isLabelSegment(SegRef{h.ref.page, l, s}))
+            const double overlap =
+                std::min(bs.box.right(), sg.box.right()) - std::max(bs.box.left(), sg.box.left());
+            if (overlap > bestOverlap) {
+                bestOverlap = overlap;
+                best = s;
+            }
+        }
+        if (best >= 0) {
+            const TextSegment &bs = bl.segments[best];
+            if (isLabelSegment(SegRef{h.ref.page, l, best}))
                 return out; // labels stacked in a column: the value is not below
             out.append(
                 Candidate{stripPunctuation(bs.text), h.ref.page, bs.box, 0.78 - 0.06 * (l - h.ref.line - 1)});
@@ -1254,10 +1267,8 @@ void Reader::readPayment(ExtractionResult &r)
                 const auto m = labelled.match(l.text());
                 if (!m.hasMatch())
                     continue;
+                // Also one of the wrong length: the bookkeeper sees what the page says.
                 const QString raw = compact(m.captured(1));
-                const int want = lengths.value(raw.left(2), 0);
-                if (want && raw.size() != want)
-                    continue;
                 iban = raw;
                 ibanPage = p;
                 ibanBox = l.box;
