@@ -489,3 +489,33 @@ TEST(TextTableReader, NestsBundlesAndSubtotalsSoThatTheTopLevelAddsUp)
     EXPECT_FALSE(TextTableReader::nestSubLines(flat, Decimal::fromString("550.00")));
     EXPECT_TRUE(flat[0].parentLineId.isEmpty());
 }
+
+TEST(TextTableReader, ReadsAmountRowsWithoutAHeaderWhenTheyAddUpToTheNetTotal)
+{
+    const QList<Item> items = {{"BELØP", kAmount, 190, true},
+                               {"Installations no: 500362 Solfjellet", kDesc, 205},
+                               {"Servicebesøk", kDesc, 217},
+                               {"Bytte av sentral", kDesc, 229},
+                               {"1,00", kPrice, 229, true},
+                               {"2990.00", kAmount, 229, true},
+                               {"Rabatt gitt av selger", kDesc, 241},
+                               {"1,00", kPrice, 241, true},
+                               {"-1490.00", kAmount, 241, true},
+                               {"GSM/GPRS modul", kDesc, 253},
+                               {"1,00", kPrice, 253, true},
+                               {"0.00", kAmount, 253, true},
+                               {"Øresavrunding", 400, 290},
+                               {"0,00", kAmount, 290, true},
+                               {"MVA Beløp", kDesc, 305},
+                               {"375,00", 200, 305, true}};
+    const TextTable table =
+        TextTableReader(kComma).readAmountRows(layoutOf({items}), Decimal::fromString("1500.00"));
+    ASSERT_EQ(table.lines.size(), 3);
+    EXPECT_EQ(table.lines[1].itemName, "Rabatt gitt av selger");
+    EXPECT_EQ(table.lines[1].netAmount.toString(), "-1490.00");
+    EXPECT_EQ(table.sum.toString(), "1500.00");
+    // Rows that do not add up to the net total are no table.
+    EXPECT_TRUE(TextTableReader(kComma)
+                    .readAmountRows(layoutOf({items}), Decimal::fromString("1400.00"))
+                    .lines.isEmpty());
+}

@@ -1861,6 +1861,39 @@ void Reader::readLines(ExtractionResult &r)
         }
         inv.lines.clear();
     }
+    // No header the table reader knows ("BELØP" alone over the amounts): rows of a description
+    // and an amount, aligned and next to each other, that add up to the net total. Not trusted
+    // enough to send without a look.
+    if (haveNet && !net.isZero()) {
+        const TextTable rows = TextTableReader(m_numbers).readAmountRows(m_layout, net);
+        if (!rows.lines.isEmpty()) {
+            const bool flip = rows.sum == -net && rows.sum != net;
+            const std::optional<Decimal> singleRate =
+                inv.vatBreakdown.size() == 1 ? inv.vatBreakdown.first().rate : std::nullopt;
+            for (InvoiceLine l : rows.lines) {
+                if (flip) {
+                    l.netAmount = -l.netAmount;
+                    l.quantity = -l.quantity;
+                }
+                if (l.netAmount.signum() * l.quantity.signum() < 0)
+                    l.quantity = -l.quantity;
+                l.vatRate = singleRate;
+                l.vatCategory =
+                    l.vatRate && l.vatRate->signum() > 0 ? QStringLiteral("S") : QStringLiteral("Z");
+                if (inv.vatBreakdown.size() == 1 && !inv.vatBreakdown.first().category.isEmpty())
+                    l.vatCategory = inv.vatBreakdown.first().category;
+                inv.lines << l;
+            }
+            if (inv.vatBreakdown.size() <= 1) {
+                r.reviewReasons << QStringLiteral(
+                    "The invoice lines were read without a table header; please check them.");
+                setEvidence(r, QStringLiteral("line_count"), 0.7, rows.page, QRectF());
+                setEvidence(r, QStringLiteral("lines"), 0.7, rows.page, QRectF());
+                return;
+            }
+            inv.lines.clear(); // several rates: which line has which is not known
+        }
+    }
     // Fallback: one line per VAT rate keeps the e-invoice arithmetically right; it is marked
     // as made up (low confidence, arithmetic source) so that nobody takes it for the printed lines.
     if (!inv.vatBreakdown.isEmpty()) {

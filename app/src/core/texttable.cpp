@@ -612,6 +612,88 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
     return result;
 }
 
+TextTable TextTableReader::readAmountRows(const PdfTextLayout &layout, const Decimal &net) const
+{
+    struct AmountRow
+    {
+        int line;
+        InvoiceLine item;
+        double left;  // of the description
+        double right; // of the amount
+    };
+    auto rowOf = [&](const TextLine &line, int index) -> std::optional<AmountRow> {
+        const QList<TextSegment> &segs = line.segments;
+        if (segs.size() < 2 || segs.size() > 3 || isTotalsLine(line, 0))
+            return std::nullopt;
+        const QString name = segs.first().text;
+        if (!name.front().isLetter() || !hasLetter(name) ||
+            LabelDictionary::instance().matchStart(name.split(QLatin1Char(' '))))
+            return std::nullopt;
+        const QList<FoundNumber> amount = m_numbers.findAll(segs.last().text);
+        if (amount.size() != 1 || !amount.first().hasDecimals || amount.first().percent ||
+            amount.first().length < segs.last().text.size() - 1)
+            return std::nullopt;
+        AmountRow row{index, InvoiceLine(), segs.first().box.left(), segs.last().box.right()};
+        row.item.itemName = name;
+        row.item.netAmount = amount.first().value;
+        row.item.quantity = Decimal(1);
+        if (segs.size() == 3) {
+            // The middle column may only be the quantity.
+            const std::optional<Decimal> q = m_numbers.parse(segs[1].text);
+            if (!q || q->isZero())
+                return std::nullopt;
+            row.item.quantity = *q;
+        }
+        const Decimal q = row.item.quantity.abs();
+        row.item.netPrice = row.item.netAmount.abs().divided(q, std::max(2, row.item.netAmount.scale()));
+        row.item.unitCode = QStringLiteral("C62");
+        return row;
+    };
+    for (const TextPage &page : layout.pages()) {
+        QList<AmountRow> run;
+        Decimal sum;
+        auto result = [&]() {
+            TextTable t;
+            for (const AmountRow &r : run) {
+                InvoiceLine l = r.item;
+                l.id = QString::number(t.lines.size() + 1);
+                t.lines << l;
+            }
+            t.sum = sum;
+            t.page = page.index;
+            return t;
+        };
+        for (int li = 0; li <= page.lines.size(); ++li) {
+            const std::optional<AmountRow> row =
+                li < page.lines.size() ? rowOf(page.lines[li], li) : std::optional<AmountRow>();
+            const bool continues = row && !run.isEmpty() && std::abs(row->left - run.last().left) < 3 &&
+                                   std::abs(row->right - run.last().right) < 3 && li - run.last().line <= 3;
+            if (row && (run.isEmpty() || continues)) {
+                run << *row;
+                sum += row->item.netAmount;
+                continue;
+            }
+            // A line with other numbers ends a run; plain text between rows does not.
+            const bool text =
+                li < page.lines.size() && !row &&
+                std::none_of(page.lines[li].words.begin(), page.lines[li].words.end(), [](const TextWord &w) {
+                    return std::any_of(w.text.begin(), w.text.end(), [](QChar c) { return c.isDigit(); });
+                });
+            if (text && !run.isEmpty() && li - run.last().line <= 3)
+                continue;
+            if (!run.isEmpty() && !net.isZero() && (sum == net || sum == -net))
+                return result();
+            run.clear();
+            sum = Decimal();
+            if (row) {
+                run << *row;
+                sum = row->item.netAmount;
+            }
+        }
+    }
+    return {};
+}
+
 namespace {
 
 /// Nests rows [from, to) of @p amounts into @p parent so that the top-level rows add up to

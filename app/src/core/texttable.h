@@ -48,6 +48,11 @@ public:
     /// Reads the table; @p amountColumn counts amount columns from the right (0: the right-most).
     TextTable read(const PdfTextLayout &layout, int amountColumn = 0) const;
 
+    /// Rows of a table without a recognised header: lines "description [quantity] amount" whose
+    /// descriptions start and amounts end in the same columns, next to each other, adding up
+    /// to @p net (or minus it). The first such run; empty when none adds up.
+    TextTable readAmountRows(const PdfTextLayout &layout, const Decimal &net) const;
+
     /// Sub-invoice lines (ZUGFeRD EXTENDED bundles and groups): a row whose amount is the sum of
     /// the rows right below it (a bundle) or right above it (a subtotal) is their parent. When
     /// such a nesting makes the top-level rows add up to @p net, the children get parentLineId
