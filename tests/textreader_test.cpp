@@ -531,3 +531,10 @@ TEST(TextInvoiceReader, TakesALabelledIbanOfTheWrongLengthWithoutTrustingIt)
     EXPECT_LT(r.evidence.value("iban").confidence, 0.6);
     EXPECT_FALSE(r.ready);
 }
+
+TEST(LabelDictionary, ACreditedAmountIsTheAmountDueOfACreditNote)
+{
+    const auto m = LabelDictionary::instance().matchStart(QStringLiteral("Kreditert beløp NOK").split(' '));
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(m->kind, LabelKind::AmountDue);
+}

@@ -136,6 +136,8 @@ const Row kRows[] = {
      "amount due|balance due|total due|to pay|payable|amount payable|total payable|amount to pay|"
      "att betala|totalt att betala|summa att betala|belopp att betala|"
      "å betale|totalt å betale|beløp å betale|sum å betale|å betala|"
+     // a credit note's counterpart of the amount due
+     "kreditert beløp|krediteret beløb|krediterat belopp|gutschriftsbetrag|"
      "beløb at betale|at betale|total at betale|"
      "maksettava|maksettava yhteensä|yhteensä maksettava|"
      "zahlbetrag|zu zahlen|fälliger betrag|offener betrag|zahlbarer betrag|zu zahlender betrag|"
