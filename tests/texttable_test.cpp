@@ -519,3 +519,20 @@ TEST(TextTableReader, ReadsAmountRowsWithoutAHeaderWhenTheyAddUpToTheNetTotal)
                     .readAmountRows(layoutOf({items}), Decimal::fromString("1400.00"))
                     .lines.isEmpty());
 }
+
+TEST(TextTableReader, UnderANameAndDescriptionTitleTheNameEndsAtTheDash)
+{
+    QList<Item> items = header(200, "Nom & Désignation", "Qté", "Unité", "P.U. HT", "Total HT");
+    items << row(215, "PRESTATION SUPPORT - Description", "1,00", "PCE", "60,00", "60,00");
+    items << Item{"Période de 01/01/2022 au 31/01/2022", kDesc, 227};
+    TextTable table = TextTableReader(kComma).read(layoutOf({items}));
+    ASSERT_EQ(table.lines.size(), 1);
+    EXPECT_EQ(table.lines[0].itemName, "PRESTATION SUPPORT");
+    EXPECT_EQ(table.lines[0].itemDescription, "Description Période de 01/01/2022 au 31/01/2022");
+    // A plain description title keeps the dash: it is part of the name.
+    QList<Item> plain = header(200, "Beschreibung", "Menge", "Einheit", "Preis", "Betrag");
+    plain << row(215, "Stadtfahrt - 2,00 Euro je km", "6,50", "km", "2,00", "13,00");
+    table = TextTableReader(kComma).read(layoutOf({plain}));
+    ASSERT_EQ(table.lines.size(), 1);
+    EXPECT_EQ(table.lines[0].itemName, "Stadtfahrt - 2,00 Euro je km");
+}

@@ -164,6 +164,37 @@ AllowanceCharge allowanceOf(const InvoiceLine &row)
     return ac;
 }
 
+/// "NOM & DESIGNATION", "Name and description": a column title saying its text is an item name
+/// followed by a description ("PRESTATION SUPPORT - Description de l'article").
+bool namesThenDescribes(const TextLine &line)
+{
+    static const QSet<QString> names = {QStringLiteral("nom"),     QStringLiteral("name"),
+                                        QStringLiteral("navn"),    QStringLiteral("namn"),
+                                        QStringLiteral("nimi"),    QStringLiteral("nome"),
+                                        QStringLiteral("nombre"),  QStringLiteral("libellé"),
+                                        QStringLiteral("libelle"), QStringLiteral("naam")};
+    static const QSet<QString> joins = {QStringLiteral("&"),   QStringLiteral("et"), QStringLiteral("and"),
+                                        QStringLiteral("und"), QStringLiteral("og"), QStringLiteral("och"),
+                                        QStringLiteral("y"),   QStringLiteral("e"),  QStringLiteral("en"),
+                                        QStringLiteral("+"),   QStringLiteral("ja")};
+    static const QSet<QString> descriptions = {QStringLiteral("désignation"), QStringLiteral("designation"),
+                                               QStringLiteral("description"), QStringLiteral("beschreibung"),
+                                               QStringLiteral("beskrivelse"), QStringLiteral("beskrivning"),
+                                               QStringLiteral("kuvaus"),      QStringLiteral("descrição"),
+                                               QStringLiteral("descripción"), QStringLiteral("omschrijving")};
+    auto plain = [](QString t) {
+        t = t.toLower();
+        while (!t.isEmpty() && (t.back() == QLatin1Char(',') || t.back() == QLatin1Char(':')))
+            t.chop(1);
+        return t;
+    };
+    for (int i = 2; i < line.words.size(); ++i)
+        if (descriptions.contains(plain(line.words[i].text)) &&
+            joins.contains(plain(line.words[i - 1].text)) && names.contains(plain(line.words[i - 2].text)))
+            return true;
+    return false;
+}
+
 bool isAllowanceOrCharge(const Row &row)
 {
     return startsWithAllowanceWord(row.printedName) || startsWithAllowanceWord(row.line.itemName);
@@ -427,8 +458,10 @@ private:
 TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) const
 {
     TextTable result;
-    bool closed = false;           // a totals line was seen: later headers start nothing new
-    std::optional<Header> carried; // the columns of a table the previous page did not close
+    bool nameThenDescription = false; // the description title says "name & description"
+    QList<bool> splitName;            // per line: its text is "name - description"
+    bool closed = false;              // a totals line was seen: later headers start nothing new
+    std::optional<Header> carried;    // the columns of a table the previous page did not close
     for (const TextPage &page : layout.pages()) {
         if (closed)
             break;
@@ -452,10 +485,15 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
         QStringList pending; // text lines seen before the first row of a page, or between rows
         double pendingBottom = 0;
         bool pricedRows = false; // some row had quantity x price = amount
+        int lastHeaderLine = -2;
         int li = 0;
         for (; li < page.lines.size(); ++li) {
             const TextLine &line = page.lines[li];
             if (std::optional<Header> h = headerOf(page.lines, int(li))) {
+                // A title printed over several lines: any of them may say "name & description".
+                const bool sameHeader = li > 0 && lastHeaderLine == li - 1;
+                nameThenDescription = (sameHeader && nameThenDescription) || namesThenDescribes(line);
+                lastHeaderLine = li;
                 header = h;
                 parser.emplace(*h, m_numbers, amountColumn);
                 result.amountColumns = std::max(result.amountColumns, parser->amountColumns());
@@ -526,6 +564,7 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
                     result.page = page.index;
                 result.sum += row->line.netAmount;
                 result.lines << row->line;
+                splitName << nameThenDescription;
                 lastRowBottom = line.box.bottom();
                 nameClosed = false;
                 rowOnPage = true;
@@ -602,6 +641,16 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
     }
     // "4-" + "Fahrten-Karte": a row's text may get its letters from its continuation lines; one
     // that never does is a sum or a code, not an invoice line.
+    for (int i = 0; i < result.lines.size(); ++i) {
+        // "PRESTATION SUPPORT - Description de l'article Période ...": under a "name &
+        // description" title the name ends at the first dash; the rest describes the item.
+        InvoiceLine &l = result.lines[i];
+        const int dash = int(l.itemName.indexOf(QLatin1String(" - ")));
+        if (splitName.value(i) && dash > 0 && hasLetter(l.itemName.left(dash))) {
+            l.itemDescription = l.itemName.mid(dash + 3).trimmed();
+            l.itemName = l.itemName.left(dash).trimmed();
+        }
+    }
     for (int i = int(result.lines.size()) - 1; i >= 0; --i)
         if (!hasLetter(result.lines[i].itemName)) {
             result.sum -= result.lines[i].netAmount;
