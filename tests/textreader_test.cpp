@@ -538,3 +538,29 @@ TEST(LabelDictionary, ACreditedAmountIsTheAmountDueOfACreditNote)
     ASSERT_TRUE(m.has_value());
     EXPECT_EQ(m->kind, LabelKind::AmountDue);
 }
+
+TEST(TextInvoiceReader, ReadsDutchVatIdsAndNetTotals)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"FACTUUR.", 40, 40},
+                                                        {"Coolblue B.V.", 400, 40},
+                                                        {"BTW NL810433941B01", 400, 60},
+                                                        {"Factuurnummer: 993548900", 40, 100},
+                                                        {"Exclusief BTW", 40, 400},
+                                                        {"€ 593,36", 160, 400},
+                                                        {"Subtotaal", 400, 400},
+                                                        {"€ 717,97", 500, 400},
+                                                        {"BTW 21%", 40, 415},
+                                                        {"€ 124,61", 160, 415},
+                                                        {"Totaal", 400, 430},
+                                                        {"€ 717,97", 500, 430}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.seller.vatId, "NL810433941B01");
+    EXPECT_EQ(r.invoice.totals.taxExclusive.toString(), "593.36");
+    EXPECT_EQ(r.invoice.totals.taxInclusive.toString(), "717.97");
+    // A sole trader's id (mod 97) is valid too; a wrong digit is not found unlabelled.
+    const auto ids = PdfTextLayout::fromWords(
+        {page({{"Factuur 1", 40, 40}, {"NL000099998B57", 400, 60}, {"NL810433942B01", 400, 80}})},
+        {QSizeF(595, 842)});
+    EXPECT_EQ(GenericTextInvoiceReader::readLayout(ids).invoice.seller.vatId, "NL000099998B57");
+}

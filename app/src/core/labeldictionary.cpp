@@ -111,7 +111,8 @@ const Row kRows[] = {
      "umsatzsteuer|nettowert|gesamtsumme netto|steuerbasisbetrag|"
      "gesamtbetrag ohne umsatzsteuer|summe ohne ust|"
      "total ht|montant ht|total hors taxes|sous total|base ht|total hors tva|"
-     "subtotaal|totaal excl btw|netto bedrag|"
+     "subtotaal|totaal excl btw|netto bedrag|exclusief btw|excl btw|totaal exclusief btw|"
+     "bedrag exclusief btw|"
      "base imponible|total sin iva|"
      "total ilíquido|total iliquido|base tributável|valor sem iva|total sem iva|incidência|"
      "imponibile|totale imponibile|totale netto"},

@@ -108,6 +108,28 @@ bool frenchVatOk(const QString &key, const QString &siren)
     return k == int((12 + 3 * (siren.toLongLong() % 97)) % 97);
 }
 
+/// "810433941B01": the nine digits pass the old eleven-test of the fiscal number, or (numbers
+/// issued to sole traders since 2020) the whole id "NL...B.." passes ISO 7064 mod 97.
+bool dutchVatOk(const QString &body)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{9})B(\\d{2})$"));
+    const auto m = re.match(body);
+    if (!m.hasMatch())
+        return false;
+    const QString d = m.captured(1);
+    int sum = 0;
+    for (int i = 0; i < 8; ++i)
+        sum += d[i].digitValue() * (9 - i);
+    if (sum % 11 == d[8].digitValue())
+        return true;
+    // Letters count as 10 + their place in the alphabet: N = 23, L = 21, B = 11.
+    const QString numeric = QStringLiteral("2321") + d + QStringLiteral("11") + m.captured(2);
+    int rest = 0;
+    for (const QChar c : numeric)
+        rest = (rest * 10 + c.digitValue()) % 97;
+    return rest == 1;
+}
+
 /// Checks a compact VAT id ("DE123456789", "NO923456789MVA", "923456789MVA"). Returns 1 for a
 /// valid check digit, 0 for a format without a known checksum, -1 for a failed check.
 int vatCheck(const QString &id)
@@ -136,6 +158,8 @@ int vatCheck(const QString &id)
                                                                                                       : -1;
     if (cc == QLatin1String("FR"))
         return frenchVatOk(body.left(2), body.mid(2)) ? 1 : -1;
+    if (cc == QLatin1String("NL"))
+        return dutchVatOk(body) ? 1 : -1;
     return 0;
 }
 
