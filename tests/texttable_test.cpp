@@ -536,3 +536,16 @@ TEST(TextTableReader, UnderANameAndDescriptionTitleTheNameEndsAtTheDash)
     ASSERT_EQ(table.lines.size(), 1);
     EXPECT_EQ(table.lines[0].itemName, "Stadtfahrt - 2,00 Euro je km");
 }
+
+TEST(TextTableReader, GluesWordsBrokenAfterAHyphenButNotAPlusMinus)
+{
+    QList<Item> items = header(200, "Beschreibung", "Menge", "Einheit", "Preis", "Betrag");
+    items << row(215, "Beamer-", "1", "Stk", "122,50", "122,50");
+    items << Item{"Deckenhalterung", kDesc, 227};
+    items << row(250, "Dicke 5 +/-", "1", "Stk", "5,00", "5,00");
+    items << Item{"1,5 cm", kDesc, 262};
+    const TextTable table = TextTableReader(kComma).read(layoutOf({items}));
+    ASSERT_EQ(table.lines.size(), 2);
+    EXPECT_EQ(table.lines[0].itemName, "Beamer-Deckenhalterung");
+    EXPECT_EQ(table.lines[1].itemName, "Dicke 5 +/- 1,5 cm");
+}

@@ -615,9 +615,9 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
             } else if (!nameClosed) {
                 QString &name = result.lines.last().itemName;
                 // "Beamer-" + "Deckenhalterung", "Obermonteur/" + "Monteur": a word broken after
-                // its hyphen or slash goes on without a space.
+                // its hyphen or slash goes on without a space ("4-" + "Fahrten-Karte" too); "+/-" is no word.
                 const bool glued = (name.endsWith(QLatin1Char('-')) || name.endsWith(QLatin1Char('/'))) &&
-                                   !name.endsWith(QLatin1String(" -")) && !name.endsWith(QLatin1String(" /"));
+                                   name.size() >= 2 && name[name.size() - 2].isLetterOrNumber();
                 name += (glued ? QString() : QStringLiteral(" ")) + text;
                 lastRowBottom = line.box.bottom();
             }
