@@ -564,3 +564,17 @@ TEST(TextInvoiceReader, ReadsDutchVatIdsAndNetTotals)
         {QSizeF(595, 842)});
     EXPECT_EQ(GenericTextInvoiceReader::readLayout(ids).invoice.seller.vatId, "NL000099998B57");
 }
+
+TEST(TextInvoiceReader, TheServiceProviderBlockNamesTheSellerPastARemarkInBrackets)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"Invoice Number:", 300, 40},
+                                                        {"42183017", 480, 40},
+                                                        {"Charges", 60, 200},
+                                                        {"$4.11", 500, 200},
+                                                        {"Service Provider:", 400, 600},
+                                                        {"(Not to be used for payment remittance)", 400, 612},
+                                                        {"Amazon Web Services, Inc.", 400, 624},
+                                                        {"410 Terry Ave North", 400, 636}})},
+                                                 {QSizeF(595, 842)});
+    EXPECT_EQ(GenericTextInvoiceReader::readLayout(layout).invoice.seller.name, "Amazon Web Services, Inc.");
+}

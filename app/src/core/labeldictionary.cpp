@@ -191,7 +191,8 @@ const Row kRows[] = {
      "factuuradres|"
      "cliente|facturar a|destinatário|adquirente|comprador|committente"},
     {LabelKind::SellerBlock,
-     "seller|supplier|vendor|from|sender|afsender|lähettäjä|avsändare|verkäufer|lieferant|leverandør|"
+     "seller|supplier|vendor|from|sender|service "
+     "provider|afsender|lähettäjä|avsändare|verkäufer|lieferant|leverandør|"
      "avsender|säljare|leverantör|myyjä|"
      "vendeur|fournisseur|vendedor|fornecedor|leverancier|cedente prestatore|prestatore"},
     {LabelKind::DeliveryBlock,

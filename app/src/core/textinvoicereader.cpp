@@ -1490,6 +1490,10 @@ void Reader::readParties(ExtractionResult &r)
                     if (contact.match(bs.text).hasMatch() && !legalFormPattern().match(bs.text).hasMatch() &&
                         l < h.ref.line + 4)
                         break;
+                    // "(Not to be used for payment remittance)": a remark in brackets.
+                    if (bs.text.startsWith(QLatin1Char('(')) && bs.text.endsWith(QLatin1Char(')')) &&
+                        l < h.ref.line + 4)
+                        break;
                     // "Nummer : GE2020211", "Globale Nummer: 4000001123452 (GLN)": the party's
                     // numbers may come before its name; another block heading ends the block.
                     const SegRef ref{h.ref.page, l, s};
