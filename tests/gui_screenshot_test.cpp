@@ -5,7 +5,9 @@
 // it under xvfb-run when DISPLAY is unset); offscreen it still checks, and saves nothing.
 
 #include "engine.h"
+#include "foldertransport.h"
 #include "gui_testsupport.h"
+#include "incomingjournal.h"
 #include "incomingmodel.h"
 #include "incomingtab.h"
 #include "jobdetailpane.h"
@@ -107,6 +109,16 @@ void saveShot(QWidget *w, const QString &name)
     ASSERT_TRUE(pixmap.save(shotPath(name))) << qPrintable(shotPath(name));
 }
 
+// Sends into the outbox folder, like the portal would deliver, and takes answers to incoming
+// invoices, like the portal over HTTPS does (so the incoming tab shows them answerable).
+class AnsweringOutboxTransport : public FolderTransport
+{
+public:
+    using FolderTransport::FolderTransport;
+    bool supportsResponses() const override { return true; }
+    QString respondToIncoming(const QString &, const QString &, const QString &) override { return {}; }
+};
+
 void copy(const QString &from, const QString &to)
 {
     QFile::remove(to);
@@ -143,9 +155,35 @@ void takeScreenshots(const QString &lang)
     o.actions.open = [](const QUrl &) { return true; };
     o.controlSocket = false;
     o.watchers = false;
+    o.transportFactory = [](const SenderProfile &profile, QString *) -> std::unique_ptr<Transport> {
+        return std::make_unique<AnsweringOutboxTransport>(profile.transport.outboxDir);
+    };
     TrayApp app(o);
     ASSERT_EQ(app.start(), QString());
     Engine &engine = *app.engine();
+    // The incoming invoices as the engine records downloads; one was rejected already.
+    int remote = 0;
+    for (const QString &n :
+         {QStringLiteral("de-rechnung"), QStringLiteral("sv-faktura"), QStringLiteral("pt-fatura")}) {
+        IncomingRecord r;
+        r.profile = p.id;
+        r.remoteId = QStringLiteral("inbox-%1").arg(++remote);
+        r.paths = {agent.path(QStringLiteral("incoming/") + n + QStringLiteral(".xml")),
+                   agent.path(QStringLiteral("incoming/") + n + QStringLiteral(".pdf"))};
+        r.invoiceNumber = n;
+        r.receivedAt = r.storedAt = QDateTime(QDate(2025, 6, 2), QTime(9, 30));
+        QString error;
+        const qint64 id = engine.incoming().record(r, &error);
+        ASSERT_GT(id, 0) << qPrintable(error);
+        if (n == QLatin1String("sv-faktura"))
+            ASSERT_EQ(engine.incoming().setResponse(id, QStringLiteral("RE"),
+                                                    QStringLiteral("Not ordered: PO 4711 missing"),
+                                                    QDateTime(QDate(2025, 6, 3), QTime(14, 5))),
+                      QString());
+    }
+    app.incoming()->rescan();
+    // The figures show the usual desktop, which has a tray (the notice is tested on its own).
+    app.window()->setTrayAvailable(true);
     QList<qint64> ids;
     for (const QString &n : {QStringLiteral("sv-faktura.pdf"), QStringLiteral("de-rechnung.pdf"),
                              QStringLiteral("pt-fatura.pdf"), QStringLiteral("en-credit-note.pdf"),
@@ -184,7 +222,9 @@ void takeScreenshots(const QString &lang)
     saveShot(w, QStringLiteral("queue-") + lang);
 
     w->showIncoming();
-    w->incomingTab()->table()->selectRow(0);
+    for (int r = 0; r < app.incoming()->rowCount(); ++r)
+        if (!app.incoming()->invoiceAt(r)->status.isEmpty())
+            w->incomingTab()->table()->selectRow(r);
     settle(w);
     EXPECT_EQ(app.incoming()->rowCount(), 3);
     EXPECT_EQ(clippedTexts(w), QStringList()) << lang.toStdString();

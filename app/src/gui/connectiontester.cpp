@@ -119,7 +119,8 @@ void ConnectionTester::runProxy()
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
     const QString where = QStringLiteral("%1:%2").arg(m_proxy.hostName()).arg(m_proxy.port());
-    auto done = [this, socket, where](bool ok, const QString &why) {
+    auto done = [this, socket, timer, where](bool ok, const QString &why) {
+        timer->stop(); // the socket (its parent) is deleted later; its timeout must not fire as well
         socket->disconnect();
         socket->deleteLater();
         if (!ok) {
@@ -161,7 +162,8 @@ void ConnectionTester::runTls()
     socket->setSslConfiguration(conf);
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
-    auto done = [this, socket](bool ok, const QString &message) {
+    auto done = [this, socket, timer](bool ok, const QString &message) {
+        timer->stop();
         socket->disconnect();
         socket->abort();
         socket->deleteLater();

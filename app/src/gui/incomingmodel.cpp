@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 
 namespace einvoice::gui {
 
@@ -21,6 +22,20 @@ QString InvoiceResponder::responseName(Response response)
     }
     return {};
 }
+
+namespace {
+// "x.ubl.xml", "x.cii.xml" and "x.xml" all belong to the download "x" (the engine's IncomingStore
+// names them so; the PDF rendition is "x.pdf").
+QString baseOf(const QString &fileName)
+{
+    QString base = fileName;
+    for (const QLatin1String suffix :
+         {QLatin1String(".ubl.xml"), QLatin1String(".cii.xml"), QLatin1String(".xml")})
+        if (base.endsWith(suffix, Qt::CaseInsensitive))
+            return base.chopped(suffix.size());
+    return base;
+}
+} // namespace
 
 IncomingModel::IncomingModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -48,7 +63,7 @@ IncomingInvoice IncomingModel::read(const QString &path)
     IncomingInvoice inv;
     inv.path = path;
     const QFileInfo fi(path);
-    const QString pdf = fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".pdf"));
+    const QString pdf = fi.dir().filePath(baseOf(fi.fileName()) + QStringLiteral(".pdf"));
     if (QFileInfo::exists(pdf))
         inv.renditionPath = pdf;
     const XmlReadResult r = EInvoiceXml::readFile(path);
@@ -75,10 +90,22 @@ void IncomingModel::rescan()
             m_watcher.addPath(m_dir);
         const QFileInfoList files =
             QDir(m_dir).entryInfoList({QStringLiteral("*.xml")}, QDir::Files, QDir::Time);
+        QSet<QString> ublBases;
+        for (const QFileInfo &fi : files)
+            if (fi.fileName().endsWith(QLatin1String(".ubl.xml"), Qt::CaseInsensitive))
+                ublBases.insert(baseOf(fi.fileName()));
         for (const QFileInfo &fi : files) {
+            // The CII copy of a download that has a UBL one is the same invoice.
+            if (fi.fileName().endsWith(QLatin1String(".cii.xml"), Qt::CaseInsensitive) &&
+                ublBases.contains(baseOf(fi.fileName())))
+                continue;
             IncomingInvoice inv = read(fi.filePath());
-            if (m_status)
-                inv.status = m_status(fi.fileName());
+            if (m_status) {
+                const IncomingAnswer answer = m_status(fi.filePath());
+                inv.status = answer.status;
+                inv.statusNote = answer.note;
+                inv.statusTime = answer.time;
+            }
             if (!m_seen.contains(fi.filePath())) {
                 m_seen.insert(fi.filePath());
                 if (m_scanned)
@@ -118,7 +145,24 @@ QString IncomingModel::statusLabel(const QString &status)
         return tr("Rejected");
     if (status == QLatin1String("paid"))
         return tr("Paid");
+    if (status == QLatin1String("acknowledged"))
+        return tr("Acknowledged");
+    if (status == QLatin1String("in-process"))
+        return tr("In process");
+    if (status == QLatin1String("under-query"))
+        return tr("Under query");
     return tr("New");
+}
+
+QString IncomingModel::statusForCode(const QString &code)
+{
+    static const QHash<QString, QString> names{{QStringLiteral("AP"), QStringLiteral("accepted")},
+                                               {QStringLiteral("RE"), QStringLiteral("rejected")},
+                                               {QStringLiteral("PD"), QStringLiteral("paid")},
+                                               {QStringLiteral("AB"), QStringLiteral("acknowledged")},
+                                               {QStringLiteral("IP"), QStringLiteral("in-process")},
+                                               {QStringLiteral("UQ"), QStringLiteral("under-query")}};
+    return names.value(code.trimmed().toUpper());
 }
 
 QVariant IncomingModel::data(const QModelIndex &index, int role) const

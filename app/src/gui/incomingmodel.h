@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QDateTime>
 #include <QFileSystemWatcher>
 #include <QSet>
 #include <QStringList>
@@ -23,14 +24,26 @@ struct IncomingInvoice
     QDate dueDate;
     OptDecimal amount;
     QString currency;
-    QString status; ///< "" (new), "accepted", "rejected", "paid"
-    QString error;  ///< why the file could not be read (the row still shows, naming it)
+    QString status; ///< "" (new), "accepted", "rejected", "paid", "acknowledged", "in-process", "under-query"
+    QString statusNote;   ///< the reason sent with the response (a rejection's)
+    QDateTime statusTime; ///< when the response was sent
+    QString error;        ///< why the file could not be read (the row still shows, naming it)
+};
+
+/// The business response this user already sent about an incoming invoice (empty status: none).
+struct IncomingAnswer
+{
+    QString status; ///< as IncomingInvoice::status
+    QString note;
+    QDateTime time;
 };
 
 /// The invoices the portal transport downloaded into the incoming folder, read with
 /// EInvoiceXml (date, seller, number, amount, due date) and kept up to date with a file system
 /// watcher. Files that are not e-invoices are listed with the reason, never dropped silently.
-/// Response statuses come from a lookup the owner supplies (the journal's settings store).
+/// Response statuses come from a lookup the owner supplies (the engine's incoming journal).
+/// A download stored as several files (x.ubl.xml, x.cii.xml, x.pdf) is one row: the UBL file,
+/// with the PDF as its rendition.
 /// GUI thread.
 class IncomingModel : public QAbstractTableModel
 {
@@ -46,7 +59,8 @@ public:
         StatusColumn,
         ColumnCount
     };
-    using StatusLookup = std::function<QString(const QString &fileName)>;
+    /// The response already sent about the invoice stored at a path.
+    using StatusLookup = std::function<IncomingAnswer(const QString &path)>;
 
     explicit IncomingModel(QObject *parent = nullptr);
     /// Watches @p dir; the first scan does not count as "new".
@@ -63,6 +77,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString statusLabel(const QString &status);
+    /// The status name for a Peppol invoice response code (AP -> "accepted"...); "" if unknown.
+    static QString statusForCode(const QString &code);
     static IncomingInvoice read(const QString &path);
 
 signals:

@@ -19,6 +19,11 @@ PortalSettingsPage::PortalSettingsPage(TokenStore &secrets, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QFormLayout;
+    m_profileBox = new QComboBox(this);
+    m_profileBox->setObjectName(QStringLiteral("sendingProfile"));
+    m_profileLabel = new QLabel(tr("Sender profile:"), this);
+    top->addRow(m_profileLabel, m_profileBox);
+    connect(m_profileBox, &QComboBox::currentIndexChanged, this, &PortalSettingsPage::selectProfile);
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("e-invoicing portal (HTTPS)"), QStringLiteral("https"));
     m_kind->addItem(tr("SFTP server"), QStringLiteral("sftp"));
@@ -97,11 +102,56 @@ PortalSettingsPage::PortalSettingsPage(TokenStore &secrets, QWidget *parent)
 
 void PortalSettingsPage::load(const AgentConfig &config)
 {
-    if (config.profiles.isEmpty())
+    m_edits.clear();
+    m_current = -1;
+    for (const SenderProfile &p : config.profiles)
+        m_edits << Edit{p.id, p.displayName.isEmpty() ? p.id : p.displayName, p.transport, p.transport, {},
+                        false};
+    const QSignalBlocker block(m_profileBox);
+    m_profileBox->clear();
+    for (const Edit &e : std::as_const(m_edits))
+        m_profileBox->addItem(e.name, e.id);
+    m_profileBox->setVisible(m_edits.size() > 1);
+    m_profileLabel->setVisible(m_edits.size() > 1);
+    show(m_edits.isEmpty() ? -1 : 0);
+}
+
+void PortalSettingsPage::addProfile(const SenderProfile &profile)
+{
+    for (const Edit &e : std::as_const(m_edits))
+        if (e.id == profile.id)
+            return;
+    m_edits << Edit{profile.id,
+                    profile.displayName.isEmpty() ? profile.id : profile.displayName,
+                    profile.transport,
+                    profile.transport,
+                    {},
+                    true};
+    {
+        const QSignalBlocker block(m_profileBox);
+        m_profileBox->addItem(m_edits.constLast().name, profile.id);
+    }
+    m_profileBox->setVisible(m_edits.size() > 1);
+    m_profileLabel->setVisible(m_edits.size() > 1);
+}
+
+void PortalSettingsPage::selectProfile(int index)
+{
+    if (index == m_current)
         return;
-    const SenderProfile &p = config.profiles.constFirst();
-    m_profileId = p.id;
-    const TransportSettings &t = p.transport;
+    store();
+    show(index);
+    if (m_profileBox->currentIndex() != index) {
+        const QSignalBlocker block(m_profileBox);
+        m_profileBox->setCurrentIndex(index);
+    }
+}
+
+void PortalSettingsPage::show(int index)
+{
+    m_current = index >= 0 && index < m_edits.size() ? index : -1;
+    const Edit edit = m_current >= 0 ? m_edits.at(m_current) : Edit{};
+    const TransportSettings &t = edit.edited;
     m_kind->setCurrentIndex(qMax(0, m_kind->findData(t.kind)));
     m_stack->setCurrentIndex(m_kind->currentIndex());
     m_url->setText(t.kind == QLatin1String("https") ? t.url : QString());
@@ -111,36 +161,84 @@ void PortalSettingsPage::load(const AgentConfig &config)
     m_outbox->setText(t.outboxDir);
     m_sftpUser->setText(t.sftpUser);
     m_sftpKey->setText(t.sftpKeyFile);
-    // The token is not shown; an empty field keeps the stored one.
-    m_token->clear();
-    m_tokenLoaded = true;
+    // The stored token is not shown; an empty field keeps it.
+    m_token->setText(edit.token);
+    // Results of a test belong to the profile they were run for.
+    for (int i = 0; i < m_results->topLevelItemCount(); ++i) {
+        m_results->topLevelItem(i)->setText(1, tr("not tested"));
+        m_results->topLevelItem(i)->setText(2, QString());
+    }
 }
 
-QString PortalSettingsPage::apply(AgentConfig &config)
+void PortalSettingsPage::store()
 {
-    if (config.profiles.isEmpty())
-        return tr("There is no sender profile to set up.");
-    TransportSettings &t = config.profiles.first().transport;
+    if (m_current < 0 || m_current >= m_edits.size())
+        return;
+    Edit &e = m_edits[m_current];
+    TransportSettings &t = e.edited;
     t.kind = m_kind->currentData().toString();
-    if (t.kind == QLatin1String("https")) {
-        const QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
-        if (m_url->text().trimmed().isEmpty() || !url.isValid() || url.scheme() != QLatin1String("https"))
-            return tr("The portal address must start with https://.");
+    if (t.kind == QLatin1String("https"))
         t.url = m_url->text().trimmed();
-    } else if (t.kind == QLatin1String("sftp")) {
-        if (!m_sftpUrl->text().trimmed().startsWith(QLatin1String("sftp://")))
-            return tr("The SFTP server must look like sftp://host:22/folder.");
+    else if (t.kind == QLatin1String("sftp"))
         t.url = m_sftpUrl->text().trimmed();
-    } else if (m_outbox->text().trimmed().isEmpty()) {
-        return tr("Choose the folder the e-invoices are written to.");
-    }
     t.caFile = m_caFile->text().trimmed();
     t.proxy = m_proxy->text().trimmed();
     t.outboxDir = m_outbox->text().trimmed();
     t.sftpUser = m_sftpUser->text().trimmed();
     t.sftpKeyFile = m_sftpKey->text().trimmed();
-    if (!m_token->text().isEmpty())
-        return m_secrets.write(TokenStore::tokenKey(config.profiles.first().id), m_token->text());
+    e.token = m_token->text();
+}
+
+bool PortalSettingsPage::changed(const Edit &e) const
+{
+    const TransportSettings &a = e.loaded;
+    const TransportSettings &b = e.edited;
+    return e.added || !e.token.isEmpty() || a.kind != b.kind || a.url != b.url || a.caFile != b.caFile ||
+           a.proxy != b.proxy || a.outboxDir != b.outboxDir || a.sftpUser != b.sftpUser ||
+           a.sftpKeyFile != b.sftpKeyFile;
+}
+
+QString PortalSettingsPage::check(const Edit &e) const
+{
+    const TransportSettings &t = e.edited;
+    QString problem;
+    if (t.kind == QLatin1String("https")) {
+        const QUrl url = QUrl::fromUserInput(t.url);
+        if (t.url.isEmpty() || !url.isValid() || url.scheme() != QLatin1String("https") ||
+            !t.url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive))
+            problem = tr("The portal address must start with https://.");
+    } else if (t.kind == QLatin1String("sftp")) {
+        if (!t.url.startsWith(QLatin1String("sftp://")))
+            problem = tr("The SFTP server must look like sftp://host:22/folder.");
+    } else if (t.outboxDir.isEmpty()) {
+        problem = tr("Choose the folder the e-invoices are written to.");
+    }
+    if (problem.isEmpty() || m_edits.size() < 2)
+        return problem;
+    return tr("Profile %1: %2").arg(e.name, problem);
+}
+
+QString PortalSettingsPage::apply(AgentConfig &config)
+{
+    if (config.profiles.isEmpty() || m_edits.isEmpty())
+        return tr("There is no sender profile to set up.");
+    store();
+    // Check every edited profile before anything is changed or stored.
+    for (int i = 0; i < m_edits.size(); ++i)
+        if (i == m_current || changed(m_edits.at(i)))
+            if (const QString e = check(m_edits.at(i)); !e.isEmpty())
+                return e;
+    for (const Edit &e : std::as_const(m_edits)) {
+        if (!changed(e))
+            continue; // untouched: the profile keeps its connection exactly
+        for (SenderProfile &p : config.profiles)
+            if (p.id == e.id)
+                p.transport = e.edited;
+    }
+    for (const Edit &e : std::as_const(m_edits))
+        if (!e.token.isEmpty())
+            if (const QString error = m_secrets.write(TokenStore::tokenKey(e.id), e.token); !error.isEmpty())
+                return m_edits.size() < 2 ? error : tr("Profile %1: %2").arg(e.name, error);
     return {};
 }
 
@@ -149,8 +247,8 @@ void PortalSettingsPage::testConnection()
     ConnectionTester::Target target;
     target.url = QUrl::fromUserInput(m_url->text().trimmed());
     target.token = m_token->text();
-    if (target.token.isEmpty() && !m_profileId.isEmpty())
-        target.token = m_secrets.read(TokenStore::tokenKey(m_profileId));
+    if (target.token.isEmpty() && m_current >= 0)
+        target.token = m_secrets.read(TokenStore::tokenKey(m_edits.at(m_current).id));
     target.proxy = m_proxy->text().trimmed();
     target.caFile = m_caFile->text().trimmed();
     for (int i = 0; i < m_results->topLevelItemCount(); ++i) {

@@ -87,6 +87,7 @@ void ProfileSettingsPage::addProfile(const QString &id)
     m_current = -1;
     m_profile->addItem(id, id);
     m_profile->setCurrentIndex(m_profile->count() - 1);
+    emit profileAdded(p);
 }
 
 void ProfileSettingsPage::show(int index)
@@ -140,11 +141,12 @@ QString ProfileSettingsPage::apply(AgentConfig &config)
             !QRegularExpression(QStringLiteral("^[A-Z]{2}$")).match(p.seller.address.countryCode).hasMatch())
             return tr("Profile %1: the country must be two letters, like SE.").arg(name);
     }
-    // The first profile's transport is edited on the Sending page; keep what it set.
-    for (int i = 0; i < m_profiles.size() && i < config.profiles.size(); ++i)
-        if (m_profiles[i].id == config.profiles[i].id)
-            m_profiles[i].transport = config.profiles[i].transport;
-    config.profiles = m_profiles;
+    // Connections are edited on the Sending page; keep what the configuration has.
+    QList<SenderProfile> profiles = m_profiles;
+    for (SenderProfile &p : profiles)
+        if (const SenderProfile *existing = config.profile(p.id))
+            p.transport = existing->transport;
+    config.profiles = profiles;
     return {};
 }
 

@@ -13,8 +13,8 @@ namespace einvoice::gui {
 
 /// Settings page "Sender profiles": the legal entity each profile sends for (name, VAT number,
 /// organisation number, electronic address "scheme:id", country), its watched folders and its
-/// send policy. Profiles can be added; edits are kept per profile until apply().
-/// GUI thread.
+/// send policy. Profiles can be added (a new one starts with the first one's connection, which
+/// the Sending page edits); edits are kept per profile until apply(). GUI thread.
 class ProfileSettingsPage : public QWidget
 {
     Q_OBJECT
@@ -29,6 +29,10 @@ public:
     QLineEdit *sellerNameEdit() const { return m_name; }
     QLineEdit *endpointEdit() const { return m_endpoint; }
     QPlainTextEdit *foldersEdit() const { return m_folders; }
+
+signals:
+    /// A profile was added (the Sending page offers it too).
+    void profileAdded(const einvoice::SenderProfile &profile);
 
 private:
     void store(); // widgets -> m_profiles[m_current]

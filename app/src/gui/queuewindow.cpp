@@ -96,7 +96,22 @@ QueueWindow::QueueWindow(Engine &engine, IncomingModel &incoming, DesktopActions
 
     m_incomingTab = new IncomingTab(incoming, m_actions, m_tabs);
     m_tabs->addTab(m_incomingTab, tr("Incoming"));
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    m_noTray = new QLabel(
+        tr("Your desktop has no system tray, so eInvoice Connector shows no icon there: this window is "
+           "the way in. Closing it keeps the agent working in the background; start eInvoice Connector "
+           "again to bring the window back, or choose Agent › Quit to stop it."),
+        central);
+    m_noTray->setObjectName(QStringLiteral("noTrayNotice"));
+    m_noTray->setWordWrap(true);
+    m_noTray->setMargin(8);
+    m_noTray->setStyleSheet(QStringLiteral("background: #fef3c7; color: #78350f;"));
+    m_noTray->hide();
+    centralLayout->addWidget(m_noTray);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
@@ -167,6 +182,11 @@ void QueueWindow::showIncoming()
 {
     m_tabs->setCurrentWidget(m_incomingTab);
     raiseWindow();
+}
+
+void QueueWindow::setTrayAvailable(bool available)
+{
+    m_noTray->setVisible(!available);
 }
 
 void QueueWindow::raiseWindow()

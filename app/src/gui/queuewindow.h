@@ -50,6 +50,9 @@ public:
     void showIncoming();
     /// Brings the window to the front (tray click, a second start).
     void raiseWindow();
+    /// Without a system tray the window explains that it is the only way in and how to quit.
+    void setTrayAvailable(bool available);
+    QLabel *noTrayNotice() const { return m_noTray; }
 
 signals:
     void settingsRequested();
@@ -72,6 +75,7 @@ private:
     QLineEdit *m_search = nullptr;
     QPushButton *m_sendAll = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_noTray = nullptr;
     QAction *m_pause = nullptr;
 };
 

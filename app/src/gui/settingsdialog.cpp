@@ -43,6 +43,7 @@ SettingsDialog::SettingsDialog(const AgentConfig &config, QString configPath, To
     });
     m_portal->load(m_config);
     m_profiles->load(m_config);
+    connect(m_profiles, &ProfileSettingsPage::profileAdded, m_portal, &PortalSettingsPage::addProfile);
     m_general->load(m_config, Language::configured(m_path), Autostart::isEnabled());
     resize(760, 560);
 }
@@ -50,7 +51,7 @@ SettingsDialog::SettingsDialog(const AgentConfig &config, QString configPath, To
 QString SettingsDialog::save()
 {
     AgentConfig next = m_config;
-    // Profiles first: the Sending page writes the first profile's transport on top.
+    // Profiles first: the Sending page writes the connections it edited on top.
     for (auto apply : {std::function<QString()>([&] { return m_profiles->apply(next); }),
                        std::function<QString()>([&] { return m_portal->apply(next); }),
                        std::function<QString()>([&] { return m_general->apply(next); })}) {

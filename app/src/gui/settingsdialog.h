@@ -13,10 +13,10 @@ class PortalSettingsPage;
 class ProfileSettingsPage;
 class TokenStore;
 
-/// The settings dialog: Sending (transport, portal account, proxy, test connection), Sender
-/// profiles and General (incoming folder and formats, start at login, language). "Save" checks
-/// every page, then writes the configuration file (SettingsWriter) and the token (keychain);
-/// the agent applies it by restarting its engine (TrayApp). GUI thread; does not own the store.
+/// The settings dialog: Sending (each profile's transport, portal account, proxy, test
+/// connection), Sender profiles and General (incoming folder and formats, start at login, language). "Save"
+/// checks every page, then writes the configuration file (SettingsWriter) and the token (keychain); the agent
+/// applies it by restarting its engine (TrayApp). GUI thread; does not own the store.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT

@@ -77,6 +77,7 @@ SetupWizard::SetupWizard(const AgentConfig &defaults, QString configPath, TokenS
     m_portal->load(m_config);
     m_profiles->load(m_config);
     m_general->load(m_config, Language::configured(m_path), Autostart::isEnabled());
+    connect(m_profiles, &ProfileSettingsPage::profileAdded, m_portal, &PortalSettingsPage::addProfile);
     setPage(SendingPage, new WrappedPage(tr("Sending"),
                                          tr("How your e-invoices leave this computer. Test the connection "
                                             "before you go on."),

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "controlclient.h"
 #include "controlserver.h"
+#include "engineinvoiceresponder.h"
 #include "httpsportaltransport.h"
 #include "incomingmodel.h"
 #include "incomingtab.h"
@@ -19,6 +20,7 @@
 #include <QCommandLineParser>
 #include <QDesktopServices>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -57,35 +59,53 @@ Engine::TransportFactory TrayApp::defaultTransportFactory(TokenStore &secrets)
         o.baseUrl = profile.transport.url;
         o.extraCaFile = profile.transport.caFile;
         o.proxy = profile.transport.proxy;
-        QString readError;
-        const QString token = secrets.read(TokenStore::tokenKey(profile.id), &readError);
-        if (token.isEmpty())
-            qCWarning(lcGuiApp) << "profile" << profile.id << "has no portal token:" << readError;
-        return std::make_unique<HttpsPortalTransport>(o, [token] { return token; });
+        // Read for every request, on the sender thread (the store is thread-safe): a token saved
+        // in the settings or a keychain unlocked later is used at once.
+        const QString key = TokenStore::tokenKey(profile.id);
+        const QString id = profile.id;
+        return std::make_unique<HttpsPortalTransport>(o, [&secrets, key, id] {
+            QString readError;
+            const QString token = secrets.read(key, &readError);
+            if (token.isEmpty())
+                qCWarning(lcGuiApp) << "profile" << id << "has no portal token:" << readError;
+            return token;
+        });
     };
 }
 
 void TrayApp::build()
 {
     m_engine = std::make_unique<Engine>(m_options.config, *m_options.clock);
-    m_engine->setTransportFactory(m_options.transportFactory ? m_options.transportFactory
-                                                             : defaultTransportFactory(*m_options.secrets));
+    const Engine::TransportFactory factory =
+        m_options.transportFactory ? m_options.transportFactory : defaultTransportFactory(*m_options.secrets);
+    m_engine->setTransportFactory(factory);
+    m_engineResponder = std::make_unique<EngineInvoiceResponder>(*m_engine, factory);
     m_engine->setAutoRun(m_options.autoRun);
     m_engine->setWatchersEnabled(m_options.watchers);
     m_incoming = std::make_unique<IncomingModel>();
     m_window = std::make_unique<QueueWindow>(*m_engine, *m_incoming, m_options.actions);
     m_tray = std::make_unique<TrayIcon>(*m_engine);
-    IncomingTab *tab = m_window->incomingTab();
-    tab->setResponder(m_responder);
+    m_window->incomingTab()->setResponder(m_responder ? m_responder : m_engineResponder.get());
     Engine *engine = m_engine.get();
-    tab->setStatusStore([engine](const QString &file, const QString &status) {
-        return engine->journal().setSetting(QStringLiteral("incoming_status/") + file, status);
+    // The answer sent about an invoice is in the engine's incoming journal; builds before it kept
+    // the tray's answers in the settings table ("incoming_status/<file>").
+    m_incoming->setStatusLookup([engine](const QString &path) {
+        IncomingAnswer answer;
+        if (!engine->journal().isOpen())
+            return answer;
+        if (const std::optional<IncomingRecord> r = engine->incoming().byPath(path);
+            r && !r->response.isEmpty()) {
+            answer.status = IncomingModel::statusForCode(r->response);
+            answer.note = r->responseNote;
+            answer.time = r->respondedAt;
+            return answer;
+        }
+        answer.status =
+            engine->journal().setting(QStringLiteral("incoming_status/") + QFileInfo(path).fileName());
+        return answer;
     });
-    m_incoming->setStatusLookup([engine](const QString &file) {
-        return engine->journal().isOpen()
-                   ? engine->journal().setting(QStringLiteral("incoming_status/") + file)
-                   : QString();
-    });
+    // Answers sent another way (einvoice incoming respond) show too.
+    connect(m_engine.get(), &Engine::incomingResponded, m_incoming.get(), &IncomingModel::rescan);
 
     connect(m_tray.get(), &TrayIcon::openQueueRequested, this, &TrayApp::showWindow);
     connect(m_tray.get(), &TrayIcon::openIncomingRequested, this, [this] {
@@ -125,6 +145,7 @@ void TrayApp::teardown()
     m_window.reset();
     m_incoming.reset();
     m_control.reset();
+    m_engineResponder.reset();
     m_engine.reset();
 }
 
@@ -145,7 +166,18 @@ QString TrayApp::start()
     m_window->model()->reload();
     m_incoming->setFolder(m_options.config.incomingDir);
     m_tray->show();
+    m_window->setTrayAvailable(m_tray->available());
     return {};
+}
+
+bool TrayApp::showInitialWindow(bool firstRun)
+{
+    // Without a tray the window is the only way in; on first run it shows what was set up.
+    m_window->setTrayAvailable(m_tray->available());
+    if (m_tray->available() && !firstRun)
+        return false;
+    showWindow();
+    return true;
 }
 
 void TrayApp::stop()
@@ -156,6 +188,7 @@ void TrayApp::stop()
 
 void TrayApp::showWindow()
 {
+    m_window->setTrayAvailable(m_tray->available());
     m_window->raiseWindow();
 }
 
@@ -193,7 +226,12 @@ void TrayApp::setResponder(InvoiceResponder *responder)
 {
     m_responder = responder;
     if (m_window)
-        m_window->incomingTab()->setResponder(responder);
+        m_window->incomingTab()->setResponder(responder ? responder : m_engineResponder.get());
+}
+
+InvoiceResponder *TrayApp::responder() const
+{
+    return m_responder ? m_responder : m_engineResponder.get();
 }
 
 } // namespace einvoice::gui
@@ -266,9 +304,7 @@ int runTrayApp(int argc, char **argv)
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "eInvoice Connector"), e);
         return 1;
     }
-    // Without a tray the window is the only way in; on first run it shows what was set up.
-    if (!tray.trayIcon()->available() || firstRun)
-        tray.showWindow();
+    tray.showInitialWindow(firstRun);
     const int rc = app.exec();
     tray.stop();
     return rc;

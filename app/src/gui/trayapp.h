@@ -14,6 +14,7 @@ class ControlServer;
 
 namespace einvoice::gui {
 
+class EngineInvoiceResponder;
 class IncomingModel;
 class InvoiceResponder;
 class QueueWindow;
@@ -56,14 +57,21 @@ public:
     const AgentConfig &config() const { return m_options.config; }
 
     void showWindow();
+    /// After start(): shows the window when there is no system tray (saying so in the window)
+    /// or on the first run; returns whether it did. With a tray the icon is the way in.
+    bool showInitialWindow(bool firstRun);
     void openSettings();
     void showAbout();
     /// Replaces the configuration and restarts the engine with it (after settings were saved).
     QString applyConfig(const AgentConfig &config);
+    /// Replaces the responder the incoming tab uses (default: an EngineInvoiceResponder over
+    /// this engine, remade with it); nullptr returns to the default. Not owned.
     void setResponder(InvoiceResponder *responder);
+    InvoiceResponder *responder() const;
 
     /// The default transport factory: folder, and the portal over HTTPS with the token read
-    /// once from @p secrets (the keychain is asked on the GUI thread, never the sender's).
+    /// from @p secrets for every request (on the engine's sender thread; the store is
+    /// thread-safe). @p secrets must outlive the transports.
     static Engine::TransportFactory defaultTransportFactory(TokenStore &secrets);
 
 signals:
@@ -77,6 +85,7 @@ private:
     std::unique_ptr<Clock> m_ownClock;
     std::unique_ptr<TokenStore> m_ownTokens;
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<EngineInvoiceResponder> m_engineResponder;
     std::unique_ptr<ControlServer> m_control;
     std::unique_ptr<IncomingModel> m_incoming;
     std::unique_ptr<QueueWindow> m_window;
