@@ -578,3 +578,26 @@ TEST(TextInvoiceReader, TheServiceProviderBlockNamesTheSellerPastARemarkInBracke
                                                  {QSizeF(595, 842)});
     EXPECT_EQ(GenericTextInvoiceReader::readLayout(layout).invoice.seller.name, "Amazon Web Services, Inc.");
 }
+
+TEST(TextInvoiceReader, ReadsALabelAndAReferenceSpreadOverSegmentsByAJustifiedLine)
+{
+    // Word gaps of 5 to 6 pt with 10 pt high words: each piece is a segment of its own.
+    QList<TextWord> words = page({{"Handelsrechnung Nr. E2018092011804 vom 20.09.2018", 40, 40}});
+    auto add = [&](const QString &text, double x) {
+        words.append(TextWord{text, QRectF(x, 100, 6.0 * text.size(), 10)});
+    };
+    add("Referenz", 50); // 50-98
+    add("des", 106);     // gap 8
+    add("Käufers", 127); // one segment with "des"
+    add(":", 230);       // column gap
+    add("05", 240);
+    add("158", 255);
+    add("004", 281); // gap 8
+    add("-", 302);
+    add("11023", 311);
+    add("-", 349); // gap 8
+    add("45", 358);
+    const ExtractionResult r =
+        GenericTextInvoiceReader::readLayout(PdfTextLayout::fromWords({words}, {QSizeF(595, 842)}));
+    EXPECT_EQ(r.invoice.buyerReference, "05 158 004 - 11023 - 45");
+}

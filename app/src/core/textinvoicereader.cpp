@@ -517,6 +517,26 @@ void Reader::collectHits()
                             m = LabelMatch{joined->kind, int(words.size()), joined->specificity};
                     }
                 }
+                // "Referenz  des Käufers": a justified line spreads a label over two segments
+                // only a little further apart than words. The label then ends in the second.
+                if (s + 1 < ln.segments.size() && ln.segments[s + 1].box.left() - ln.segments[s].box.right() <
+                                                      ln.segments[s].box.height()) {
+                    const QStringList next = wordsOf(SegRef{p, l, s + 1});
+                    const auto joined = dict.matchStart(words + next);
+                    if (joined && joined->wordCount > words.size() &&
+                        (!m || joined->specificity > m->specificity)) {
+                        LabelHit h{joined->kind, SegRef{p, l, s + 1}, joined->specificity, {}, {}, {}};
+                        const QStringList all = words + next;
+                        for (int i = 0; i < joined->wordCount; ++i)
+                            h.labelTokens << LabelDictionary::normalizeWord(all[i]);
+                        h.remainder = stripPunctuation(all.mid(joined->wordCount).join(QLatin1Char(' ')));
+                        if (!h.remainder.isEmpty())
+                            h.remainderBox = ln.segments[s + 1].box;
+                        m_hits.append(h);
+                        ++s; // the second segment is part of this label
+                        continue;
+                    }
+                }
                 if (!m || isValueOfLabelBefore(ref, m->kind))
                     continue;
                 LabelHit h{m->kind, ref, m->specificity, {}, {}, {}};
@@ -558,6 +578,25 @@ QList<Candidate> Reader::valuesFor(const LabelHit &h, bool allowBelow) const
             break;
         const double gap = n.box.left() - sg.box.right();
         const double score = (gap < pg.size.width() * 0.4 ? 0.9 : 0.75) - 0.08 * taken;
+        if (taken == 0 && (h.kind == LabelKind::BuyerReference || h.kind == LabelKind::OrderReference)) {
+            // A free-text reference spread over segments by a justified line
+            // ("05 158  004 - 11023  - 45"): the pieces stand about a word space apart.
+            QString joined = t;
+            QRectF box = n.box;
+            for (int k = s + 1; k < ln.segments.size(); ++k) {
+                const TextSegment &more = ln.segments[k];
+                if (more.box.left() - box.right() >= more.box.height() ||
+                    isLabelSegment(SegRef{h.ref.page, h.ref.line, k}))
+                    break;
+                joined += QLatin1Char(' ') + more.text;
+                box = box.united(more.box);
+            }
+            if (joined != t) {
+                out.append(Candidate{stripPunctuation(joined), h.ref.page, box, score});
+                ++taken;
+                continue;
+            }
+        }
         out.append(Candidate{t, h.ref.page, n.box, score});
         ++taken;
     }
