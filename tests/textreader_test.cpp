@@ -601,3 +601,18 @@ TEST(TextInvoiceReader, ReadsALabelAndAReferenceSpreadOverSegmentsByAJustifiedLi
         GenericTextInvoiceReader::readLayout(PdfTextLayout::fromWords({words}, {QSizeF(595, 842)}));
     EXPECT_EQ(r.invoice.buyerReference, "05 158 004 - 11023 - 45");
 }
+
+TEST(TextInvoiceReader, ABuyersBlockEndsAtAWideGap)
+{
+    const auto layout = PdfTextLayout::fromWords({page({{"Faktura 92426725", 300, 30},
+                                                        {"Kunde:", 43, 127},
+                                                        {"252272", 131, 127},
+                                                        {"Kundenr.:", 43, 139},
+                                                        {"4711", 131, 139},
+                                                        {"Org. Nr:", 43, 162},
+                                                        {"NO 937 789 416 MVA", 131, 162},
+                                                        {"Kundens kjøp", 44, 200}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_NE(r.invoice.buyer.name, "Kundens kjøp");
+}

@@ -1513,7 +1513,15 @@ void Reader::readParties(ExtractionResult &r)
                          findSeg(h.ref.page, h.remainderBox));
                 continue;
             }
+            double pitch = 0; // distance between the first lines of the block
             for (int l = h.ref.line + 1; l < pg.lines.size() && l <= h.ref.line + 4 && !done; ++l) {
+                // A blank gap much wider than the block's own line pitch ends it: a heading
+                // further down ("Kundens kjøp") is no name of this party.
+                const double step = pg.lines[l].box.top() - pg.lines[l - 1].box.top();
+                if (pitch > 0 && step > 2.2 * pitch && step > 2 * lb.height())
+                    break;
+                if (pitch == 0)
+                    pitch = step;
                 for (int s = 0; s < pg.lines[l].segments.size(); ++s) {
                     const TextSegment &bs = pg.lines[l].segments[s];
                     if (std::abs(bs.box.left() - lb.left()) > 3 * lb.height())
