@@ -218,6 +218,37 @@
     </message>
 </context>
 <context>
+    <name>einvoice::gui::EngineInvoiceResponder</name>
+    <message>
+        <source>The agent is not running, so invoices cannot be answered now.</source>
+        <translation>Agenten kjører ikke, så fakturaer kan ikke besvares nå.</translation>
+    </message>
+    <message>
+        <source>%1 did not arrive through this agent&apos;s portal connection, so it cannot be answered from here.</source>
+        <translation>%1 kom ikke via denne agentens portaltilkobling, så den kan ikke besvares herfra.</translation>
+    </message>
+    <message>
+        <source>The connection of profile %1 cannot be used: %2</source>
+        <translation>Tilkoblingen for profilen %1 kan ikke brukes: %2</translation>
+    </message>
+    <message>
+        <source>Profile %1 exchanges invoices through a folder, which carries no answers to the seller. Answer in your portal or tell the seller directly.</source>
+        <translation>Profilen %1 utveksler fakturaer via en mappe, som ikke bærer svar til selgeren. Svar i portalen din eller si fra til selgeren direkte.</translation>
+    </message>
+    <message>
+        <source>The %1 connection of profile %2 carries no answers to the seller. Answer in your portal or tell the seller directly.</source>
+        <translation>%1-tilkoblingen for profilen %2 bærer ikke svar til selgeren. Svar i portalen din eller si fra til selgeren direkte.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 arrived for the sender profile &apos;%2&apos;, which is no longer set up.</source>
+        <translation>Faktura %1 kom til avsenderprofilen &apos;%2&apos;, som ikke lenger er satt opp.</translation>
+    </message>
+    <message>
+        <source>Cannot answer invoice %1 from %2: %3</source>
+        <translation>Kan ikke besvare faktura %1 fra %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>einvoice::gui::GeneralSettingsPage</name>
     <message>
         <source>Incoming invoices folder:</source>
@@ -302,6 +333,18 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bekreftet</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>Under behandling</translation>
+    </message>
+    <message>
+        <source>Under query</source>
+        <translation>Under avklaring</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::IncomingTab</name>
@@ -338,10 +381,6 @@
         <translation>Fakturaer lastet ned fra portalen til %1</translation>
     </message>
     <message>
-        <source>Your portal does not take responses to invoices.</source>
-        <translation>Portalen din tar ikke imot svar på fakturaer.</translation>
-    </message>
-    <message>
         <source>%1: no program to open it.</source>
         <translation>%1: ingen program kan åpne den.</translation>
     </message>
@@ -354,12 +393,48 @@
         <translation>Avvis faktura</translation>
     </message>
     <message>
-        <source>Why do you reject invoice %1?</source>
-        <translation>Hvorfor avviser du faktura %1?</translation>
+        <source>Answers to invoices cannot be sent from this computer; answer the seller in your portal.</source>
+        <translation>Svar på fakturaer kan ikke sendes fra denne datamaskinen; svar selgeren i portalen din.</translation>
     </message>
     <message>
-        <source>Sent: %1.</source>
-        <translation>Sendt: %1.</translation>
+        <source>Waiting for the portal to take your answer.</source>
+        <translation>Venter på at portalen tar imot svaret ditt.</translation>
+    </message>
+    <message>
+        <source>You answered invoice %1: %2 (%3).</source>
+        <translation>Du har svart på faktura %1: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>You answered invoice %1: %2.</source>
+        <translation>Du har svart på faktura %1: %2.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begrunnelse: %1</translation>
+    </message>
+    <message>
+        <source>You already answered invoice %1 from %2: %3. Send &quot;%4&quot; as well?</source>
+        <translation>Du har allerede svart på faktura %1 fra %2: %3. Sende &quot;%4&quot; i tillegg?</translation>
+    </message>
+    <message>
+        <source>Answer again</source>
+        <translation>Svar igjen</translation>
+    </message>
+    <message>
+        <source>Why do you reject invoice %1 from %2? The seller reads this.</source>
+        <translation>Hvorfor avviser du faktura %1 fra %2? Selgeren leser dette.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not rejected: a rejection needs a reason.</source>
+        <translation>Faktura %1 ble ikke avvist: en avvisning krever en begrunnelse.</translation>
+    </message>
+    <message>
+        <source>Sending your answer about invoice %1 from %2…</source>
+        <translation>Sender svaret ditt om faktura %1 fra %2…</translation>
+    </message>
+    <message>
+        <source>Invoice %1 from %2: %3 was sent.</source>
+        <translation>Faktura %1 fra %2: %3 er sendt.</translation>
     </message>
 </context>
 <context>
@@ -756,6 +831,14 @@
         <source>testing…</source>
         <translation>tester…</translation>
     </message>
+    <message>
+        <source>Sender profile:</source>
+        <translation>Avsenderprofil:</translation>
+    </message>
+    <message>
+        <source>Profile %1: %2</source>
+        <translation>Profil %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::ProfileSettingsPage</name>
@@ -999,12 +1082,9 @@
         <source>Nothing waiting</source>
         <translation>Ingenting venter</translation>
     </message>
-</context>
-<context>
-    <name>einvoice::gui::SecretStore</name>
     <message>
-        <source>The keychain refused: %1</source>
-        <translation>Nøkkelringen nektet: %1</translation>
+        <source>Your desktop has no system tray, so eInvoice Connector shows no icon there: this window is the way in. Closing it keeps the agent working in the background; start eInvoice Connector again to bring the window back, or choose Agent › Quit to stop it.</source>
+        <translation>Skrivebordet ditt har ikke noe systemstatusfelt, så eInvoice Connector viser ikke noe ikon der: dette vinduet er veien inn. Lukker du det, fortsetter agenten å arbeide i bakgrunnen; start eInvoice Connector igjen for å få vinduet tilbake, eller velg Agent › Avslutt for å stoppe den.</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1194,29 @@ Dette oppsettet spør hvordan portalen din nås, hvilket firma du sender for og 
     <message>
         <source>Set-up not saved</source>
         <translation>Oppsettet ble ikke lagret</translation>
+    </message>
+</context>
+<context>
+    <name>einvoice::gui::TokenStore</name>
+    <message>
+        <source>The token was not stored.</source>
+        <translation>Tokenet ble ikke lagret.</translation>
+    </message>
+    <message>
+        <source>No portal token is stored in the keychain for this profile yet.</source>
+        <translation>Ingen portaltoken er lagret i nøkkelringen for denne profilen ennå.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked: unlock it (or log in to your desktop again), then try again.</source>
+        <translation>Nøkkelringen er låst: lås den opp (eller logg inn på skrivebordet igjen), og prøv deretter på nytt.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer (the desktop&apos;s password store does not answer): %1</source>
+        <translation>Ingen nøkkelring er tilgjengelig på denne datamaskinen (skrivebordets passordlager svarer ikke): %1</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>Nøkkelringen nektet: %1</translation>
     </message>
 </context>
 <context>

@@ -218,6 +218,37 @@
     </message>
 </context>
 <context>
+    <name>einvoice::gui::EngineInvoiceResponder</name>
+    <message>
+        <source>The agent is not running, so invoices cannot be answered now.</source>
+        <translation>O agente não está em execução, por isso as faturas não podem ser respondidas agora.</translation>
+    </message>
+    <message>
+        <source>%1 did not arrive through this agent&apos;s portal connection, so it cannot be answered from here.</source>
+        <translation>%1 não chegou pela ligação ao portal deste agente, por isso não pode ser respondida daqui.</translation>
+    </message>
+    <message>
+        <source>The connection of profile %1 cannot be used: %2</source>
+        <translation>A ligação do perfil %1 não pode ser usada: %2</translation>
+    </message>
+    <message>
+        <source>Profile %1 exchanges invoices through a folder, which carries no answers to the seller. Answer in your portal or tell the seller directly.</source>
+        <translation>O perfil %1 troca faturas através de uma pasta, que não leva respostas ao vendedor. Responda no seu portal ou contacte o vendedor diretamente.</translation>
+    </message>
+    <message>
+        <source>The %1 connection of profile %2 carries no answers to the seller. Answer in your portal or tell the seller directly.</source>
+        <translation>A ligação %1 do perfil %2 não leva respostas ao vendedor. Responda no seu portal ou contacte o vendedor diretamente.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 arrived for the sender profile &apos;%2&apos;, which is no longer set up.</source>
+        <translation>A fatura %1 chegou para o perfil de remetente &apos;%2&apos;, que já não está configurado.</translation>
+    </message>
+    <message>
+        <source>Cannot answer invoice %1 from %2: %3</source>
+        <translation>Não é possível responder à fatura %1 de %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>einvoice::gui::GeneralSettingsPage</name>
     <message>
         <source>Incoming invoices folder:</source>
@@ -302,6 +333,18 @@
         <source>Status</source>
         <translation>Estado</translation>
     </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>Em processamento</translation>
+    </message>
+    <message>
+        <source>Under query</source>
+        <translation>Em esclarecimento</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::IncomingTab</name>
@@ -338,10 +381,6 @@
         <translation>Faturas transferidas do portal para %1</translation>
     </message>
     <message>
-        <source>Your portal does not take responses to invoices.</source>
-        <translation>O seu portal não aceita respostas a faturas.</translation>
-    </message>
-    <message>
         <source>%1: no program to open it.</source>
         <translation>%1: nenhum programa para o abrir.</translation>
     </message>
@@ -354,12 +393,48 @@
         <translation>Rejeitar fatura</translation>
     </message>
     <message>
-        <source>Why do you reject invoice %1?</source>
-        <translation>Porque rejeita a fatura %1?</translation>
+        <source>Answers to invoices cannot be sent from this computer; answer the seller in your portal.</source>
+        <translation>Não é possível enviar respostas a faturas a partir deste computador; responda ao vendedor no seu portal.</translation>
     </message>
     <message>
-        <source>Sent: %1.</source>
-        <translation>Enviado: %1.</translation>
+        <source>Waiting for the portal to take your answer.</source>
+        <translation>À espera de que o portal aceite a sua resposta.</translation>
+    </message>
+    <message>
+        <source>You answered invoice %1: %2 (%3).</source>
+        <translation>Respondeu à fatura %1: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>You answered invoice %1: %2.</source>
+        <translation>Respondeu à fatura %1: %2.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>You already answered invoice %1 from %2: %3. Send &quot;%4&quot; as well?</source>
+        <translation>Já respondeu à fatura %1 de %2: %3. Enviar também &quot;%4&quot;?</translation>
+    </message>
+    <message>
+        <source>Answer again</source>
+        <translation>Responder novamente</translation>
+    </message>
+    <message>
+        <source>Why do you reject invoice %1 from %2? The seller reads this.</source>
+        <translation>Porque rejeita a fatura %1 de %2? O vendedor lê isto.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not rejected: a rejection needs a reason.</source>
+        <translation>A fatura %1 não foi rejeitada: uma rejeição precisa de um motivo.</translation>
+    </message>
+    <message>
+        <source>Sending your answer about invoice %1 from %2…</source>
+        <translation>A enviar a sua resposta sobre a fatura %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Invoice %1 from %2: %3 was sent.</source>
+        <translation>Fatura %1 de %2: %3 foi enviado.</translation>
     </message>
 </context>
 <context>
@@ -756,6 +831,14 @@
         <source>testing…</source>
         <translation>a testar…</translation>
     </message>
+    <message>
+        <source>Sender profile:</source>
+        <translation>Perfil de remetente:</translation>
+    </message>
+    <message>
+        <source>Profile %1: %2</source>
+        <translation>Perfil %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::ProfileSettingsPage</name>
@@ -999,12 +1082,9 @@
         <source>Nothing waiting</source>
         <translation>Nada à espera</translation>
     </message>
-</context>
-<context>
-    <name>einvoice::gui::SecretStore</name>
     <message>
-        <source>The keychain refused: %1</source>
-        <translation>O porta-chaves recusou: %1</translation>
+        <source>Your desktop has no system tray, so eInvoice Connector shows no icon there: this window is the way in. Closing it keeps the agent working in the background; start eInvoice Connector again to bring the window back, or choose Agent › Quit to stop it.</source>
+        <translation>O seu ambiente de trabalho não tem área de notificação, por isso o eInvoice Connector não mostra lá nenhum ícone: esta janela é a forma de entrar. Fechá-la mantém o agente a trabalhar em segundo plano; inicie o eInvoice Connector novamente para voltar a ver a janela, ou escolha Agente › Sair para o parar.</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1194,29 @@ Esta configuração pergunta como chegar ao seu portal, em nome de que empresa e
     <message>
         <source>Set-up not saved</source>
         <translation>A configuração não foi guardada</translation>
+    </message>
+</context>
+<context>
+    <name>einvoice::gui::TokenStore</name>
+    <message>
+        <source>The token was not stored.</source>
+        <translation>O token não foi guardado.</translation>
+    </message>
+    <message>
+        <source>No portal token is stored in the keychain for this profile yet.</source>
+        <translation>Ainda não há nenhum token do portal guardado no porta-chaves para este perfil.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked: unlock it (or log in to your desktop again), then try again.</source>
+        <translation>O porta-chaves está bloqueado: desbloqueie-o (ou volte a iniciar sessão no ambiente de trabalho) e tente novamente.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer (the desktop&apos;s password store does not answer): %1</source>
+        <translation>Não há porta-chaves disponível neste computador (o cofre de palavras-passe do ambiente de trabalho não responde): %1</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>O porta-chaves recusou: %1</translation>
     </message>
 </context>
 <context>

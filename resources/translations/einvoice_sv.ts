@@ -218,6 +218,37 @@
     </message>
 </context>
 <context>
+    <name>einvoice::gui::EngineInvoiceResponder</name>
+    <message>
+        <source>The agent is not running, so invoices cannot be answered now.</source>
+        <translation>Agenten körs inte, så fakturor kan inte besvaras nu.</translation>
+    </message>
+    <message>
+        <source>%1 did not arrive through this agent&apos;s portal connection, so it cannot be answered from here.</source>
+        <translation>%1 kom inte via den här agentens portalanslutning, så den kan inte besvaras härifrån.</translation>
+    </message>
+    <message>
+        <source>The connection of profile %1 cannot be used: %2</source>
+        <translation>Anslutningen för profilen %1 kan inte användas: %2</translation>
+    </message>
+    <message>
+        <source>Profile %1 exchanges invoices through a folder, which carries no answers to the seller. Answer in your portal or tell the seller directly.</source>
+        <translation>Profilen %1 utbyter fakturor via en mapp, som inte för svar till säljaren. Svara i din portal eller kontakta säljaren direkt.</translation>
+    </message>
+    <message>
+        <source>The %1 connection of profile %2 carries no answers to the seller. Answer in your portal or tell the seller directly.</source>
+        <translation>%1-anslutningen för profilen %2 för inte svar till säljaren. Svara i din portal eller kontakta säljaren direkt.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 arrived for the sender profile &apos;%2&apos;, which is no longer set up.</source>
+        <translation>Faktura %1 kom till avsändarprofilen &apos;%2&apos;, som inte längre är inställd.</translation>
+    </message>
+    <message>
+        <source>Cannot answer invoice %1 from %2: %3</source>
+        <translation>Kan inte besvara faktura %1 från %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>einvoice::gui::GeneralSettingsPage</name>
     <message>
         <source>Incoming invoices folder:</source>
@@ -302,6 +333,18 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bekräftad</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>Under behandling</translation>
+    </message>
+    <message>
+        <source>Under query</source>
+        <translation>Ifrågasatt</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::IncomingTab</name>
@@ -338,10 +381,6 @@
         <translation>Fakturor hämtade från portalen till %1</translation>
     </message>
     <message>
-        <source>Your portal does not take responses to invoices.</source>
-        <translation>Din portal tar inte emot svar på fakturor.</translation>
-    </message>
-    <message>
         <source>%1: no program to open it.</source>
         <translation>%1: inget program kan öppna den.</translation>
     </message>
@@ -354,12 +393,48 @@
         <translation>Avvisa faktura</translation>
     </message>
     <message>
-        <source>Why do you reject invoice %1?</source>
-        <translation>Varför avvisar du faktura %1?</translation>
+        <source>Answers to invoices cannot be sent from this computer; answer the seller in your portal.</source>
+        <translation>Svar på fakturor kan inte skickas från den här datorn; svara säljaren i din portal.</translation>
     </message>
     <message>
-        <source>Sent: %1.</source>
-        <translation>Skickat: %1.</translation>
+        <source>Waiting for the portal to take your answer.</source>
+        <translation>Väntar på att portalen tar emot ditt svar.</translation>
+    </message>
+    <message>
+        <source>You answered invoice %1: %2 (%3).</source>
+        <translation>Du har svarat på faktura %1: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>You answered invoice %1: %2.</source>
+        <translation>Du har svarat på faktura %1: %2.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Orsak: %1</translation>
+    </message>
+    <message>
+        <source>You already answered invoice %1 from %2: %3. Send &quot;%4&quot; as well?</source>
+        <translation>Du har redan svarat på faktura %1 från %2: %3. Skicka &quot;%4&quot; också?</translation>
+    </message>
+    <message>
+        <source>Answer again</source>
+        <translation>Svara igen</translation>
+    </message>
+    <message>
+        <source>Why do you reject invoice %1 from %2? The seller reads this.</source>
+        <translation>Varför avvisar du faktura %1 från %2? Säljaren läser detta.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not rejected: a rejection needs a reason.</source>
+        <translation>Faktura %1 avvisades inte: en avvisning kräver en orsak.</translation>
+    </message>
+    <message>
+        <source>Sending your answer about invoice %1 from %2…</source>
+        <translation>Skickar ditt svar om faktura %1 från %2…</translation>
+    </message>
+    <message>
+        <source>Invoice %1 from %2: %3 was sent.</source>
+        <translation>Faktura %1 från %2: %3 har skickats.</translation>
     </message>
 </context>
 <context>
@@ -756,6 +831,14 @@
         <source>testing…</source>
         <translation>testar…</translation>
     </message>
+    <message>
+        <source>Sender profile:</source>
+        <translation>Avsändarprofil:</translation>
+    </message>
+    <message>
+        <source>Profile %1: %2</source>
+        <translation>Profil %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::ProfileSettingsPage</name>
@@ -999,12 +1082,9 @@
         <source>Nothing waiting</source>
         <translation>Inget väntar</translation>
     </message>
-</context>
-<context>
-    <name>einvoice::gui::SecretStore</name>
     <message>
-        <source>The keychain refused: %1</source>
-        <translation>Nyckelringen vägrade: %1</translation>
+        <source>Your desktop has no system tray, so eInvoice Connector shows no icon there: this window is the way in. Closing it keeps the agent working in the background; start eInvoice Connector again to bring the window back, or choose Agent › Quit to stop it.</source>
+        <translation>Ditt skrivbord har inget systemfält, så eInvoice Connector visar ingen ikon där: det här fönstret är vägen in. Om du stänger det fortsätter agenten att arbeta i bakgrunden; starta eInvoice Connector igen för att få tillbaka fönstret, eller välj Agent › Avsluta för att stoppa den.</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1194,29 @@ Den här konfigurationen frågar hur din portal nås, vilket företag du skickar
     <message>
         <source>Set-up not saved</source>
         <translation>Konfigurationen sparades inte</translation>
+    </message>
+</context>
+<context>
+    <name>einvoice::gui::TokenStore</name>
+    <message>
+        <source>The token was not stored.</source>
+        <translation>Token sparades inte.</translation>
+    </message>
+    <message>
+        <source>No portal token is stored in the keychain for this profile yet.</source>
+        <translation>Ingen portaltoken finns ännu i nyckelringen för den här profilen.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked: unlock it (or log in to your desktop again), then try again.</source>
+        <translation>Nyckelringen är låst: lås upp den (eller logga in på skrivbordet igen) och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer (the desktop&apos;s password store does not answer): %1</source>
+        <translation>Ingen nyckelring finns på den här datorn (skrivbordets lösenordsförråd svarar inte): %1</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>Nyckelringen vägrade: %1</translation>
     </message>
 </context>
 <context>
