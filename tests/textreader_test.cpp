@@ -616,3 +616,20 @@ TEST(TextInvoiceReader, ABuyersBlockEndsAtAWideGap)
     const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
     EXPECT_NE(r.invoice.buyer.name, "Kundens kjøp");
 }
+
+TEST(TextInvoiceReader, ABookingIdStandsInForAMissingInvoiceNumberOnly)
+{
+    QList<std::tuple<QString, double, double>> items = {{"PAYMENT RECEIPT", 200, 30},
+                                                        {"Booking ID", 300, 100},
+                                                        {"Payment Mode", 400, 100},
+                                                        {"IBZY2087", 300, 112},
+                                                        {"Cash at Hotel", 400, 112}};
+    ExtractionResult r =
+        GenericTextInvoiceReader::readLayout(PdfTextLayout::fromWords({page(items)}, {QSizeF(595, 842)}));
+    EXPECT_EQ(r.invoice.number, "IBZY2087");
+    EXPECT_LT(r.evidence.value("invoice_number").confidence, 0.8);
+    items.append({"Invoice No.", 40, 60});
+    items.append({"INV-0042", 120, 60});
+    r = GenericTextInvoiceReader::readLayout(PdfTextLayout::fromWords({page(items)}, {QSizeF(595, 842)}));
+    EXPECT_EQ(r.invoice.number, "INV-0042");
+}

@@ -17,7 +17,7 @@ const Row kRows[] = {
     {LabelKind::InvoiceNumber,
      // en
      "invoice number|invoice no|invoice nr|invoice num|invoice id|inv no|bill number|document number|"
-     "credit note number|credit note no|"
+     "credit note number|credit note no|booking id|booking number|booking no|"
      // sv no da
      "fakturanummer|fakturanr|faktura nr|faktura nummer|fakt nr|kreditnotanr|kreditnota nr|kreditnotanummer|"
      "kreditfakturanr|kreditfaktura nr|fakturanr kreditnota|bilagsnummer|"

@@ -713,6 +713,10 @@ void Reader::readNumberAndDates(ExtractionResult &r)
             if (id.isEmpty())
                 continue;
             double score = c.score * (h.specificity >= 6 ? 1.0 : 0.93) - 0.02 * h.ref.page;
+            // A receipt's booking id stands in for an invoice number only when there is none,
+            // and never confidently.
+            if (h.labelTokens.contains(QStringLiteral("booking")))
+                score *= 0.7;
             if (score > bestNo.score)
                 bestNo = Candidate{id, c.page, c.box, score};
             break;
