@@ -113,6 +113,16 @@ TEST(AgentConfig, SaveAndLoadAgain)
     c.profiles.first().watchFolders = {dir.filePath(QStringLiteral("a b")),
                                        dir.filePath(QStringLiteral("Fakturor ö"))};
     c.profiles.first().sendPolicy = SendPolicy::AutoSendWhenConfident;
+    TransportSettings &t = c.profiles.first().transport;
+    t.kind = QStringLiteral("sftp");
+    t.url = QStringLiteral("sftp://sftp.example.com:2222/out");
+    t.sftpUser = QStringLiteral("acme");
+    t.sftpKeyFile = dir.filePath(QStringLiteral("id_ed25519"));
+    t.sftpKnownHosts = QStringLiteral("SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8");
+    t.sftpInboundDir = QStringLiteral("~/in");
+    t.sftpStatusDir = QStringLiteral("~/status");
+    t.sftpResponseDir = QStringLiteral("~/responses");
+    t.proxy = QStringLiteral("http://proxy.example:3128");
     const QString ini = dir.filePath(QStringLiteral("agent.ini"));
     ASSERT_EQ(c.save(ini), QString());
     QString error;
@@ -125,6 +135,17 @@ TEST(AgentConfig, SaveAndLoadAgain)
     EXPECT_EQ(back->profile(QStringLiteral("main"))->seller.electronicAddress,
               c.profiles.first().seller.electronicAddress);
     EXPECT_EQ(back->profile(QStringLiteral("main"))->sendPolicy, SendPolicy::AutoSendWhenConfident);
+    // Every transport setting survives (the settings dialog saves through here).
+    const TransportSettings &b = back->profile(QStringLiteral("main"))->transport;
+    EXPECT_EQ(b.kind, t.kind);
+    EXPECT_EQ(b.url, t.url);
+    EXPECT_EQ(b.sftpUser, t.sftpUser);
+    EXPECT_EQ(b.sftpKeyFile, t.sftpKeyFile);
+    EXPECT_EQ(b.sftpKnownHosts, t.sftpKnownHosts) << "a pinned fingerprint is not a path";
+    EXPECT_EQ(b.sftpInboundDir, t.sftpInboundDir);
+    EXPECT_EQ(b.sftpStatusDir, t.sftpStatusDir);
+    EXPECT_EQ(b.sftpResponseDir, t.sftpResponseDir);
+    EXPECT_EQ(b.proxy, t.proxy);
 }
 
 TEST(IncomingStore, NamesAreSafeWhateverTheSellerWrites)

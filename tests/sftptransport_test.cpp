@@ -5,6 +5,7 @@
 #include "einvoicexml.h"
 #include "senderprofile.h"
 #include "sftptransport.h"
+#include "sshdprocess.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -32,173 +33,11 @@ using einvoice::test::run;
 
 namespace {
 
-const QString kUser = QStringLiteral("einvsftp");
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-}
-
-int freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-/// A private sshd on 127.0.0.1 for the test user, with internal-sftp. Keys and configuration live
-/// in a temp dir; authorized_keys is given by absolute path so the user's home is not touched.
-class Sshd
-{
-public:
-    QString skipReason;
-    QString error;
-    QTemporaryDir dir;
-    int port = 0;
-    QString home;
-    uid_t uid = 0;
-    gid_t gid = 0;
-
-    QString path(const QString &name) const { return dir.filePath(name); }
-
-    bool start()
-    {
-        if (::geteuid() != 0) {
-            skipReason = QStringLiteral("needs root to create the test user and run sshd");
-            return false;
-        }
-        if (!QFileInfo::exists(QStringLiteral("/usr/sbin/sshd"))) {
-            skipReason = QStringLiteral("/usr/sbin/sshd is not installed");
-            return false;
-        }
-        if (!ensureUser())
-            return false;
-        QDir().mkpath(QStringLiteral("/run/sshd")); // privilege separation dir
-        // sshd reads authorized_keys as the user: the dir must be traversable, the keys stay 0600.
-        ::chmod(QFile::encodeName(dir.path()).constData(), 0755);
-        for (const auto &[name, type] : {std::pair{"host", "ed25519"}, std::pair{"otherhost", "ed25519"},
-                                         std::pair{"client", "ed25519"}, std::pair{"ecdsa", "ecdsa"},
-                                         std::pair{"stranger", "ed25519"}, std::pair{"locked", "ed25519"}}) {
-            const auto r = run(QStringLiteral("ssh-keygen"),
-                               {QStringLiteral("-q"), QStringLiteral("-t"), QString::fromLatin1(type),
-                                QStringLiteral("-N"),
-                                qstrcmp(name, "locked") == 0 ? QStringLiteral("pass phrase ø") : QString(),
-                                QStringLiteral("-f"), path(QString::fromLatin1(name))});
-            if (r.exitCode != 0) {
-                error = QStringLiteral("ssh-keygen failed: ") + QString::fromUtf8(r.err);
-                return false;
-            }
-        }
-        writeFile(path(QStringLiteral("authorized_keys")), readAll(path(QStringLiteral("client.pub"))) +
-                                                               readAll(path(QStringLiteral("ecdsa.pub"))) +
-                                                               readAll(path(QStringLiteral("locked.pub"))));
-        // A port picked free may be taken before sshd binds it: try a few.
-        for (int attempt = 0; attempt < 5; ++attempt) {
-            port = freePort();
-            if (launch())
-                break;
-        }
-        if (!m_process || m_process->state() != QProcess::Running) {
-            error = QStringLiteral("sshd did not start: ") +
-                    QString::fromUtf8(readAll(path(QStringLiteral("sshd.log"))));
-            return false;
-        }
-        writeFile(path(QStringLiteral("known_hosts")), knownHostsLine(QStringLiteral("host.pub")));
-        writeFile(path(QStringLiteral("known_hosts_changed")),
-                  knownHostsLine(QStringLiteral("otherhost.pub")));
-        // The right key, but listed for another port: this server is unknown.
-        QByteArray other = knownHostsLine(QStringLiteral("host.pub"));
-        other.replace("]:" + QByteArray::number(port) + ' ', "]:1 ");
-        writeFile(path(QStringLiteral("known_hosts_other")), other);
-        return true;
-    }
-
-    QByteArray knownHostsLine(const QString &pubFile) const
-    {
-        const QList<QByteArray> fields = readAll(path(pubFile)).trimmed().split(' ');
-        return "[127.0.0.1]:" + QByteArray::number(port) + ' ' + fields.value(0) + ' ' + fields.value(1) +
-               '\n';
-    }
-
-    QString fingerprint(const QString &pubFile) const
-    {
-        const auto r = run(QStringLiteral("ssh-keygen"), {QStringLiteral("-lf"), path(pubFile),
-                                                          QStringLiteral("-E"), QStringLiteral("sha256")});
-        return QString::fromUtf8(r.out).split(QLatin1Char(' ')).value(1); // "SHA256:..."
-    }
-
-    QByteArray log() const { return readAll(path(QStringLiteral("sshd.log"))); }
-
-    ~Sshd()
-    {
-        if (m_process) {
-            m_process->terminate();
-            if (!m_process->waitForFinished(5000))
-                m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-
-private:
-    std::unique_ptr<QProcess> m_process;
-
-    bool ensureUser()
-    {
-        // Several test processes may race to create the user; whoever wins, it exists after.
-        for (int attempt = 0; attempt < 20 && !getpwnam(kUser.toLatin1().constData()); ++attempt)
-            run(QStringLiteral("useradd"),
-                {QStringLiteral("-m"), QStringLiteral("-s"), QStringLiteral("/bin/sh"), kUser});
-        const passwd *pw = getpwnam(kUser.toLatin1().constData());
-        if (!pw) {
-            error = QStringLiteral("cannot create the test user ") + kUser;
-            return false;
-        }
-        home = QFile::decodeName(pw->pw_dir);
-        uid = pw->pw_uid;
-        gid = pw->pw_gid;
-        // useradd leaves the account locked ('!'), and sshd refuses even key logins to a locked
-        // account when PAM is off.
-        for (int attempt = 0; attempt < 20; ++attempt) {
-            if (run(QStringLiteral("usermod"), {QStringLiteral("-p"), QStringLiteral("*"), kUser}).exitCode ==
-                0)
-                break;
-        }
-        QDir().mkpath(home);
-        return ::chown(QFile::encodeName(home).constData(), uid, gid) == 0;
-    }
-
-    bool launch()
-    {
-        const QString config = path(QStringLiteral("sshd_config"));
-        writeFile(config, QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nPidFile %3\n"
-                                         "AuthorizedKeysFile %4\nStrictModes no\nPubkeyAuthentication yes\n"
-                                         "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-                                         "PermitRootLogin no\nUsePAM no\nAllowUsers %5\n"
-                                         "Subsystem sftp internal-sftp\nLogLevel VERBOSE\n")
-                              .arg(port)
-                              .arg(path(QStringLiteral("host")), path(QStringLiteral("sshd.pid")),
-                                   path(QStringLiteral("authorized_keys")), kUser)
-                              .toUtf8());
-        m_process = std::make_unique<QProcess>();
-        m_process->setStandardErrorFile(path(QStringLiteral("sshd.log")));
-        m_process->start(QStringLiteral("/usr/sbin/sshd"),
-                         {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), config});
-        if (!m_process->waitForStarted(5000))
-            return false;
-        const bool listening = einvoice::test::waitUntil(
-            [this] { return log().contains("Server listening") || m_process->state() != QProcess::Running; },
-            10000);
-        return listening && m_process->state() == QProcess::Running;
-    }
-};
+using einvoice::test::freePort;
+using einvoice::test::readAll;
+using einvoice::test::writeFile;
+using Sshd = einvoice::test::SshdProcess;
+const QString kUser = einvoice::test::SshdProcess::user();
 
 OutgoingDocument makeDocument(const QByteArray &payload, const QString &number = QStringLiteral("INV-1"))
 {
@@ -714,3 +553,44 @@ TEST_F(SftpTransportTest, BuiltFromSenderProfileSettings)
 }
 
 } // namespace
+
+TEST_F(SftpTransportTest, ResponsesAreWrittenAndReadAsInvoiceResponseFiles)
+{
+    makeDir(QStringLiteral("inn bøks"));
+    makeDir(QStringLiteral("svar"));
+    const QByteArray invoice = sampleUbl(QStringLiteral("IR-1"), false);
+    ASSERT_TRUE(writeFile(local(QStringLiteral("inn bøks/IR-1.xml")), invoice));
+    chownTree(m_base);
+    SftpTransport::Options o = options();
+    o.responseDir = QStringLiteral("~/") + m_base + QStringLiteral("/svar");
+    o.statusDir = o.responseDir; // the operator's loop: our answers come back as our status
+    SftpTransport t(o);
+    EXPECT_TRUE(t.supportsResponses());
+    ASSERT_EQ(t.acknowledgeIncoming(QStringLiteral("IR-1.xml")), QString());
+    // Answered after acknowledging (the invoice is in done/ by then); the same answer again
+    // replaces the file rather than adding one.
+    ASSERT_EQ(t.respondToIncoming(QStringLiteral("IR-1.xml"), QStringLiteral("AP"), QString()), QString());
+    ASSERT_EQ(t.respondToIncoming(QStringLiteral("IR-1.xml"), QStringLiteral("AP"), QString()), QString());
+    EXPECT_EQ(entries(local(QStringLiteral("svar"))), QStringList{QStringLiteral("IR-1.response-AP.xml")});
+    EXPECT_NE(t.respondToIncoming(QStringLiteral("missing.xml"), QStringLiteral("AP"), QString()), QString());
+    EXPECT_NE(t.respondToIncoming(QStringLiteral("../IR-1.xml"), QStringLiteral("AP"), QString()), QString());
+    // A file that is not a response is moved aside, not offered on every poll, not an error.
+    ASSERT_TRUE(writeFile(local(QStringLiteral("svar/garbage.xml")), "<not-a-response/>"));
+    chownTree(m_base);
+    StatusPoll poll = t.pollStatus(QString());
+    ASSERT_TRUE(poll.ok) << poll.error.toStdString();
+    ASSERT_EQ(poll.changes.size(), 1);
+    EXPECT_EQ(poll.changes[0].remoteId, QString());
+    EXPECT_EQ(poll.changes[0].invoiceNumber, QStringLiteral("IR-1"));
+    EXPECT_EQ(poll.changes[0].businessStatus, QStringLiteral("AP"));
+    EXPECT_EQ(entries(local(QStringLiteral("svar"))), QStringList{QStringLiteral("done")});
+    EXPECT_EQ(entries(local(QStringLiteral("svar/done"))),
+              (QStringList{QStringLiteral("IR-1.response-AP.xml"), QStringLiteral("garbage.xml")}));
+    poll = t.pollStatus(QString());
+    ASSERT_TRUE(poll.ok);
+    EXPECT_TRUE(poll.changes.isEmpty());
+    // Without an inbound folder there is nothing to answer.
+    SftpTransport::Options none = options();
+    none.inboundDir.clear();
+    EXPECT_FALSE(SftpTransport(none).supportsResponses());
+}

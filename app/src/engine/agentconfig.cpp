@@ -158,8 +158,13 @@ SenderProfile readProfile(QSettings &s, Reader &r, const QString &id, const QStr
     t.proxy = r.text(QStringLiteral("proxy"));
     t.sftpUser = r.text(QStringLiteral("sftp_user"));
     t.sftpKeyFile = r.path(QStringLiteral("sftp_key_file"));
-    t.sftpKnownHosts = r.path(QStringLiteral("sftp_known_hosts"));
+    // A known_hosts file, or a pinned "SHA256:..." fingerprint that must not become a path.
+    t.sftpKnownHosts = r.text(QStringLiteral("sftp_known_hosts")).startsWith(QLatin1String("SHA256:"))
+                           ? r.text(QStringLiteral("sftp_known_hosts"))
+                           : r.path(QStringLiteral("sftp_known_hosts"));
     t.sftpInboundDir = r.text(QStringLiteral("sftp_inbound_dir"));
+    t.sftpStatusDir = r.text(QStringLiteral("sftp_status_dir"));
+    t.sftpResponseDir = r.text(QStringLiteral("sftp_response_dir"));
     if (t.kind == QLatin1String("sftp"))
         t.url = r.text(QStringLiteral("sftp_url"), t.url);
     s.beginGroup(QStringLiteral("customers"));
@@ -353,6 +358,13 @@ QString AgentConfig::save(const QString &path) const
         s.setValue(QStringLiteral("portal_url"), p.transport.url);
         s.setValue(QStringLiteral("ca_file"), p.transport.caFile);
         s.setValue(QStringLiteral("token_file"), p.transport.tokenFile);
+        s.setValue(QStringLiteral("proxy"), p.transport.proxy);
+        s.setValue(QStringLiteral("sftp_user"), p.transport.sftpUser);
+        s.setValue(QStringLiteral("sftp_key_file"), p.transport.sftpKeyFile);
+        s.setValue(QStringLiteral("sftp_known_hosts"), p.transport.sftpKnownHosts);
+        s.setValue(QStringLiteral("sftp_inbound_dir"), p.transport.sftpInboundDir);
+        s.setValue(QStringLiteral("sftp_status_dir"), p.transport.sftpStatusDir);
+        s.setValue(QStringLiteral("sftp_response_dir"), p.transport.sftpResponseDir);
         s.beginGroup(QStringLiteral("customers"));
         for (auto it = p.customerEndpoints.begin(); it != p.customerEndpoints.end(); ++it)
             s.setValue(it.key(), it.value());

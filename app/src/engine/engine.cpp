@@ -1167,12 +1167,18 @@ void Engine::applyRemoteStatus(const QString &profileId, const RemoteStatus &sta
 {
     JobQuery q;
     q.senderProfile = profileId;
-    q.search = status.remoteId;
+    q.search = status.remoteId.isEmpty() ? status.invoiceNumber : status.remoteId;
     q.states = {JobState::Sent, JobState::Delivered};
+    if (q.search.isEmpty())
+        return;
     std::optional<Job> job;
+    // By the id the portal gave; or, when only the invoice is named (an invoice response file),
+    // by its number: the latest sent invoice of that number for this profile.
     for (const Job &j : m_journal.jobs(q))
-        if (j.remoteId == status.remoteId)
-            job = j;
+        if (status.remoteId.isEmpty() ? j.display.invoiceNumber == status.invoiceNumber
+                                      : j.remoteId == status.remoteId)
+            if (!job || j.id > job->id)
+                job = j;
     if (!job)
         return;
     static const QMap<QString, const char *> business{

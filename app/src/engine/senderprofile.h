@@ -33,6 +33,8 @@ struct TransportSettings
     QString sftpKeyFile;
     QString sftpKnownHosts;
     QString sftpInboundDir;
+    QString sftpStatusDir;   ///< where the operator drops invoice responses about sent invoices
+    QString sftpResponseDir; ///< where this agent's invoice responses go; empty = the outbound folder
 };
 
 /// One legal entity the agent sends for: its seller identity (filled into invoices where the

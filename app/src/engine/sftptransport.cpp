@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "einvoicexml.h"
+#include "invoiceresponse.h"
 #include "senderprofile.h"
 
 #include <QCoreApplication>
@@ -152,6 +153,21 @@ struct SftpTransport::Curl
     long connects = 0;
     RemoteDir outbound;
     RemoteDir inbound;
+    RemoteDir status;
+    RemoteDir response;
+    const RemoteDir &dir(SftpTransport::Folder f) const
+    {
+        return f == SftpTransport::Folder::Inbound  ? inbound
+               : f == SftpTransport::Folder::Status ? status
+                                                    : response;
+    }
+    void setDirs(const SftpTransport::Options &o)
+    {
+        outbound = parseDir(o.outboundDir);
+        inbound = parseDir(o.inboundDir);
+        status = parseDir(o.statusDir);
+        response = parseDir(o.responseDir.isEmpty() ? o.outboundDir : o.responseDir);
+    }
     ~Curl()
     {
         if (handle)
@@ -212,6 +228,8 @@ SftpTransport::Options SftpTransport::optionsFromSettings(const TransportSetting
         o.outboundDir = url.path(QUrl::FullyDecoded);
     }
     o.inboundDir = settings.sftpInboundDir;
+    o.statusDir = settings.sftpStatusDir;
+    o.responseDir = settings.sftpResponseDir;
     o.privateKeyFile = settings.sftpKeyFile;
     const QString hostKey = settings.sftpKnownHosts.trimmed();
     if (hostKey.startsWith(QLatin1String("SHA256:")))
@@ -231,8 +249,7 @@ SftpTransport::SftpTransport(const TransportSettings &settings, SecretSource key
 {
     QString error;
     m_options = optionsFromSettings(settings, &error);
-    m_curl->outbound = parseDir(m_options.outboundDir);
-    m_curl->inbound = parseDir(m_options.inboundDir);
+    m_curl->setDirs(m_options);
     m_configError = error.isEmpty() ? checkUsable() : error;
     if (!m_configError.isEmpty())
         qCWarning(lcSftpTransport).noquote() << m_configError;
@@ -244,8 +261,7 @@ SftpTransport::SftpTransport(const Options &options, SecretSource keyPassphrase,
 {
     globalInit();
     m_curl->handle = curl_easy_init();
-    m_curl->outbound = parseDir(m_options.outboundDir);
-    m_curl->inbound = parseDir(m_options.inboundDir);
+    m_curl->setDirs(m_options);
     if (!m_curl->handle)
         m_configError = tr("libcurl could not be initialised.");
     else if (!options.host.isEmpty())
@@ -284,7 +300,8 @@ QString SftpTransport::checkUsable() const
         return tr("No SFTP server is configured.");
     if (m_options.user.isEmpty())
         return tr("No user name is configured for the SFTP server %1.").arg(server);
-    if (hasControlChars(m_options.outboundDir) || hasControlChars(m_options.inboundDir))
+    if (hasControlChars(m_options.outboundDir) || hasControlChars(m_options.inboundDir) ||
+        hasControlChars(m_options.statusDir) || hasControlChars(m_options.responseDir))
         return tr("The SFTP folders for %1 contain control characters.").arg(server);
     if (m_options.knownHostsFile.isEmpty() && m_options.hostKeySha256.isEmpty())
         return tr("Refusing to connect to the SFTP server %1 without checking its identity: set a "
@@ -570,34 +587,11 @@ InboxPoll SftpTransport::pollInbox()
         return poll;
     }
     const RemoteDir &dir = m_curl->inbound;
-    Request list;
-    list.path = urlPath(dir, {}, true);
-    list.listOnly = true;
-    list.maxBytes = 16 * 1024 * 1024;
-    const Reply listing = perform(list);
-    if (listing.curlCode != CURLE_OK) {
-        poll.error = problem(listing, tr("The inbound folder %1").arg(displayDir(dir)));
+    QStringList names;
+    if (const QString e = listXml(Folder::Inbound, &names); !e.isEmpty()) {
+        poll.error = e;
         return poll;
     }
-    QStringList names;
-    for (const QByteArray &line : listing.body.split('\n')) {
-        QByteArray raw = line;
-        if (raw.endsWith('\r'))
-            raw.chop(1);
-        if (raw.isEmpty() || raw.startsWith('.'))
-            continue; // ".", "..", temp files still being written
-        const QString name = QString::fromUtf8(raw);
-        if (!name.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive))
-            continue; // "done/", read-me files, PDFs sent alongside
-        if (name.toUtf8() != raw || !safeName(name)) {
-            qCWarning(lcSftpTransport).noquote()
-                << "skipping the incoming file" << QString::fromLatin1(raw.toPercentEncoding()) << "in"
-                << displayDir(dir) << ": its name is not valid UTF-8 or not a plain file name";
-            continue;
-        }
-        names << name;
-    }
-    names.sort();
     if (names.size() > kMaxInboxEntries)
         names = names.mid(0, kMaxInboxEntries); // the rest comes with the next poll
     for (const QString &name : std::as_const(names)) {
@@ -688,49 +682,191 @@ QString SftpTransport::acknowledgeIncoming(const QString &remoteId)
         return tr("\"%1\" is not a file name in the inbound folder.").arg(remoteId);
     if (const QString e = checkUsable(); !e.isEmpty())
         return e;
-    const RemoteDir &dir = m_curl->inbound;
+    return moveToDone(Folder::Inbound, remoteId);
+}
+
+QString SftpTransport::listXml(Folder folder, QStringList *names)
+{
+    const RemoteDir &dir = m_curl->dir(folder);
+    Request list;
+    list.path = urlPath(dir, {}, true);
+    list.listOnly = true;
+    list.maxBytes = 16 * 1024 * 1024;
+    const Reply listing = perform(list);
+    if (listing.curlCode != CURLE_OK)
+        return problem(listing, folder == Folder::Inbound ? tr("The inbound folder %1").arg(displayDir(dir))
+                                                          : tr("The status folder %1").arg(displayDir(dir)));
+    for (const QByteArray &line : listing.body.split('\n')) {
+        QByteArray raw = line;
+        if (raw.endsWith('\r'))
+            raw.chop(1);
+        if (raw.isEmpty() || raw.startsWith('.'))
+            continue; // ".", "..", temp files still being written
+        const QString name = QString::fromUtf8(raw);
+        if (!name.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive))
+            continue; // "done/", read-me files, PDFs sent alongside
+        if (name.toUtf8() != raw || !safeName(name)) {
+            qCWarning(lcSftpTransport).noquote()
+                << "skipping the file" << QString::fromLatin1(raw.toPercentEncoding()) << "in"
+                << displayDir(dir) << ": its name is not valid UTF-8 or not a plain file name";
+            continue;
+        }
+        *names << name;
+    }
+    names->sort();
+    return {};
+}
+
+QString SftpTransport::moveToDone(Folder folder, const QString &name)
+{
+    const RemoteDir &dir = m_curl->dir(folder);
     RemoteDir done = dir;
     done.segments << QStringLiteral("done");
-    const QString what = tr("The incoming file %1 in %2").arg(remoteId, displayDir(dir));
+    const QString what = folder == Folder::Inbound
+                             ? tr("The incoming file %1 in %2").arg(name, displayDir(dir))
+                             : tr("The file %1 in %2").arg(name, displayDir(dir));
 
     auto moveTo = [&](const QString &doneName) {
         Request r;
         r.path = urlPath(dir, {}, true);
         r.noBody = true;
         r.quote << "*mkdir " + quotePath(done, {}); // '*': already there is fine
-        r.quote << "rename " + quotePath(dir, remoteId) + ' ' + quotePath(done, doneName);
+        r.quote << "rename " + quotePath(dir, name) + ' ' + quotePath(done, doneName);
         return perform(r);
     };
-    auto exists = [&](const RemoteDir &d, const QString &name, Reply *reply) {
+    auto exists = [&](const RemoteDir &d, const QString &file, Reply *reply) {
         Request r;
-        r.path = urlPath(d, name);
+        r.path = urlPath(d, file);
         r.noBody = true;
         *reply = perform(r);
         return reply->curlCode == CURLE_OK;
     };
 
-    Reply moved = moveTo(remoteId);
+    Reply moved = moveTo(name);
     if (moved.curlCode == CURLE_OK)
         return {};
     if (moved.curlCode != CURLE_QUOTE_ERROR)
         return problem(moved, what);
     Reply source;
-    if (!exists(dir, remoteId, &source)) {
+    if (!exists(dir, name, &source)) {
         if (source.curlCode != CURLE_REMOTE_FILE_NOT_FOUND)
             return problem(source, what);
-        // Gone from the inbox: acknowledged before (a crash between the move and the journal)
-        // if it sits in done/; otherwise someone else took it.
+        // Gone: moved before (a crash between the move and the journal) if it sits in done/;
+        // otherwise someone else took it.
         Reply inDone;
-        if (exists(done, remoteId, &inDone))
+        if (exists(done, name, &inDone))
             return {};
         return tr("%1 is no longer there, so it cannot be acknowledged.").arg(what);
     }
     // The operator reused a name that done/ already holds: keep both.
     const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
-    moved = moveTo(now.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z-'")) + remoteId);
+    moved = moveTo(now.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z-'")) + name);
     if (moved.curlCode == CURLE_OK)
         return {};
     return problem(moved, what);
+}
+
+StatusPoll SftpTransport::pollStatus(const QString &cursor)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    StatusPoll poll;
+    poll.nextCursor = cursor;
+    if (!m_configError.isEmpty()) {
+        poll.error = m_configError;
+        return poll;
+    }
+    if (m_options.statusDir.isEmpty()) {
+        poll.ok = true; // no status folder configured
+        return poll;
+    }
+    if (const QString e = checkUsable(); !e.isEmpty()) {
+        poll.error = e;
+        return poll;
+    }
+    QStringList names;
+    if (const QString e = listXml(Folder::Status, &names); !e.isEmpty()) {
+        poll.error = e;
+        return poll;
+    }
+    const RemoteDir &dir = m_curl->status;
+    for (const QString &name : names.mid(0, kMaxInboxEntries)) {
+        Reply reply;
+        const QByteArray xml = download(urlPath(dir, name), 1024 * 1024, &reply);
+        if (reply.curlCode == CURLE_REMOTE_FILE_NOT_FOUND)
+            continue; // taken away since the listing
+        if (reply.curlCode != CURLE_OK) {
+            poll.error = problem(reply, tr("The status file %1").arg(name));
+            return poll;
+        }
+        QString error;
+        const std::optional<InvoiceResponse> response =
+            InvoiceResponse::fromXml(xml, displayDir(dir) + QLatin1Char('/') + name, &error);
+        if (response) {
+            RemoteStatus status;
+            status.invoiceNumber = response->invoiceNumber;
+            status.businessStatus = response->code;
+            status.message = response->note;
+            status.time = QDateTime(response->issueDate, QTime(0, 0), Qt::UTC);
+            poll.changes.append(status);
+        } else {
+            // Kept in done/ for a person to look at; not offered again on every poll.
+            qCWarning(lcSftpTransport).noquote()
+                << "ignoring a status file that is not an invoice response:" << error;
+        }
+        // Read: out of the queue. A crash before the engine records the change loses this one
+        // answer (the operator keeps the file in done/); acceptable for a status.
+        if (const QString e = moveToDone(Folder::Status, name); !e.isEmpty()) {
+            poll.error = e;
+            return poll;
+        }
+    }
+    poll.ok = true;
+    return poll;
+}
+
+QString SftpTransport::respondToIncoming(const QString &remoteId, const QString &code, const QString &note)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_configError.isEmpty())
+        return m_configError;
+    if (m_options.inboundDir.isEmpty())
+        return tr("No inbound folder is configured for the SFTP server %1.").arg(m_options.host);
+    if (!safeName(remoteId))
+        return tr("\"%1\" is not a file name in the inbound folder.").arg(remoteId);
+    if (const QString e = checkUsable(); !e.isEmpty())
+        return e;
+    // The invoice, to answer it by its number and parties: acknowledged ones are in done/.
+    RemoteDir done = m_curl->inbound;
+    done.segments << QStringLiteral("done");
+    Reply reply;
+    QByteArray raw = download(urlPath(done, remoteId), kMaxIncomingBytes, &reply);
+    if (reply.curlCode == CURLE_REMOTE_FILE_NOT_FOUND)
+        raw = download(urlPath(m_curl->inbound, remoteId), kMaxIncomingBytes, &reply);
+    const QString what = tr("The incoming file %1 in %2").arg(remoteId, displayDir(m_curl->inbound));
+    if (reply.curlCode != CURLE_OK)
+        return problem(reply, what);
+    const XmlReadResult read = EInvoiceXml::read(raw, remoteId);
+    if (!read.ok())
+        return tr("%1 is not a readable e-invoice: %2").arg(what, read.error);
+    const QDate today = (m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc()).date();
+    const QByteArray xml = InvoiceResponse::about(*read.invoice, code, note, today).toXml();
+    // One answer file per invoice and code: sending the same answer again replaces it.
+    QString stem = remoteId;
+    stem.chop(4); // ".xml"
+    const QString name = stem + QStringLiteral(".response-") + code + QStringLiteral(".xml");
+    const QString temp = QStringLiteral(".") + name + QStringLiteral(".part");
+    const RemoteDir &dir = m_curl->response;
+    Request up;
+    up.path = urlPath(dir, temp);
+    up.upload = &xml;
+    up.postQuote << "*rm " + quotePath(dir, name); // '*': not there is fine
+    up.postQuote << "rename " + quotePath(dir, temp) + ' ' + quotePath(dir, name);
+    const Reply sent = perform(up);
+    if (sent.curlCode != CURLE_OK)
+        return problem(sent, tr("the folder %1").arg(displayDir(dir)));
+    qCInfo(lcSftpTransport).noquote() << "response" << code << "to" << remoteId << "written as"
+                                      << displayDir(dir) + QLatin1Char('/') + name;
+    return {};
 }
 
 } // namespace einvoice

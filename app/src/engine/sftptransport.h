@@ -25,8 +25,12 @@ struct TransportSettings;
 ///
 /// Incoming: every "*.xml" file in the inbound directory (hidden files skipped) is one incoming
 /// document named by its file name; acknowledging moves it into "<inbound>/done/", so it is
-/// delivered once and the operator keeps a trace. No status tracking over SFTP (the default
-/// pollStatus).
+/// delivered once and the operator keeps a trace.
+///
+/// Business responses travel as Peppol Invoice Response files (UBL ApplicationResponse, see
+/// InvoiceResponse): respondToIncoming() writes one about an incoming invoice into the response
+/// folder (temp name + rename); pollStatus() reads the ones in the status folder, reports each as
+/// a status change matched by invoice number, and moves it into "<status>/done/".
 ///
 /// Threading: calls are synchronous and serialised by an internal mutex; one curl handle is kept
 /// so the SSH session is reused between calls. The clock, if given, is not owned and must outlive
@@ -42,7 +46,12 @@ public:
         /// Remote directories: "/abs/path" from the server's root, or "~/rel" (or "rel") from the
         /// login directory. Any characters, spaces and non-ASCII included (UTF-8 on the wire).
         QString outboundDir;
-        QString inboundDir;     ///< empty: no inbox
+        QString inboundDir; ///< empty: no inbox
+        /// Where the operator drops Peppol invoice responses (UBL ApplicationResponse) about the
+        /// invoices sent from here; empty: no status over SFTP.
+        QString statusDir;
+        /// Where this agent's invoice responses about incoming invoices go; empty: outboundDir.
+        QString responseDir;
         QString privateKeyFile; ///< Ed25519 or ECDSA, OpenSSH format
         QString publicKeyFile;  ///< empty: derived from the private key
         QString knownHostsFile; ///< OpenSSH known_hosts; the server must be listed with this key
@@ -79,6 +88,10 @@ public:
     /// converted by the agent; "pdf": the PDF embedded in the e-invoice.
     QByteArray fetchIncoming(const QString &remoteId, const QString &format, QString *error) override;
     QString acknowledgeIncoming(const QString &remoteId) override;
+    /// Ignores @p cursor: the status folder itself is the queue (read files move to done/).
+    StatusPoll pollStatus(const QString &cursor) override;
+    bool supportsResponses() const override { return !m_options.inboundDir.isEmpty(); }
+    QString respondToIncoming(const QString &remoteId, const QString &code, const QString &note) override;
 
     /// How many SSH connections curl opened so far (a small number shows the session is reused).
     long connectionsOpened() const;
@@ -92,6 +105,16 @@ private:
     bool permanent(const Reply &reply) const;
     QString checkUsable() const;
     QByteArray download(const QByteArray &urlPath, qsizetype maxBytes, Reply *reply);
+    enum class Folder
+    {
+        Inbound,
+        Status,
+        Response,
+    };
+    /// The visible "*.xml" files of @p folder, sorted; "" or the problem.
+    QString listXml(Folder folder, QStringList *names);
+    /// Moves @p name into "<folder>/done/" (kept under a time-stamped name if done/ has one).
+    QString moveToDone(Folder folder, const QString &name);
 
     struct Curl;
     Options m_options;

@@ -44,11 +44,12 @@ struct SendResult
 /// Delivery and business status of a sent document as the other side reports it.
 struct RemoteStatus
 {
-    QString remoteId;
+    QString remoteId; ///< the id send() returned; empty when the other side only names the invoice
     QString deliveryStatus; ///< received, validated, delivered, fetched, failed, undeliverable
     QString businessStatus; ///< Peppol invoice response: AB, IP, UQ, RE, AP, PD (empty if none)
     QString message;
     QDateTime time;
+    QString invoiceNumber; ///< set when remoteId is empty (SFTP invoice responses): matched by number
 };
 
 struct StatusPoll

@@ -34,6 +34,19 @@ Engine::TransportFactory makeTransportFactory()
             });
             return std::make_unique<HttpsPortalTransport>(o, std::move(token));
         }
+        if (t.kind == QLatin1String("sftp")) {
+            // The key's passphrase, when it has one, comes from the profile's token file (0600,
+            // refused otherwise); keys for unattended transfer usually have none.
+            SftpTransport::SecretSource passphrase;
+            if (!t.tokenFile.isEmpty()) {
+                const QString id = profile.id;
+                passphrase = resolver->forProfile(profile, [id](const SecretResult &r) {
+                    if (r.state != SecretResult::State::Ok)
+                        qCWarning(lcTransportFactory) << "profile" << id << "key passphrase:" << r.error;
+                });
+            }
+            return std::make_unique<SftpTransport>(t, std::move(passphrase));
+        }
         if (error)
             *error = QCoreApplication::translate(
                          "TransportFactory", "Profile '%1': the %2 transport is not available in this build.")
