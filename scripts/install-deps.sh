@@ -14,7 +14,7 @@ packages=(
   cups cups-client cups-bsd cups-filters libcups2-dev ghostscript
   openssh-server openssh-client
   gnome-keyring dbus dbus-x11 libsecret-tools libsecret-1-0
-  xvfb xauth trayer qt6-svg-dev
+  xvfb xauth trayer x11-utils qt6-svg-dev
   dpkg-dev fakeroot file unzip
   openssl
 )
