@@ -633,3 +633,10 @@ TEST(TextInvoiceReader, ABookingIdStandsInForAMissingInvoiceNumberOnly)
     r = GenericTextInvoiceReader::readLayout(PdfTextLayout::fromWords({page(items)}, {QSizeF(595, 842)}));
     EXPECT_EQ(r.invoice.number, "INV-0042");
 }
+
+TEST(LabelDictionary, ANorwegianCustomerReferenceIsTheOrderNumber)
+{
+    const auto m = LabelDictionary::instance().matchStart(QStringList{QStringLiteral("Kundereferanse")});
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(m->kind, LabelKind::OrderReference);
+}

@@ -67,6 +67,8 @@ const Row kRows[] = {
      "bestilling|deres bestilling|n bon de commande|no bon de commande|numéro de bon de "
      "commande|beställningsnr|beställningsnummer|inköpsordernr|"
      "bestillingsnr|bestillingsnummer|ordrenr|ordrenummer|deres ordrenr|deres bestillingsnr|innkjøpsordre|"
+     // Norwegian EHF senders print the buyer's order number (BT-13) as the customer's reference
+     "kundereferanse|"
      "dykkar ordrenr|jeres ordrenr|rekvisitionsnr|købsordre|"
      "tilausnumero|tilausnro|tilauksenne|ostotilaus|ostotilausnumero|"
      "bestellnummer|bestellnr|bestellung|ihre bestellung|bestellung nr|"
