@@ -3,6 +3,7 @@
 
 #include "embeddedinvoice.h"
 #include "pdfattachmentwriter.h"
+#include "pdftextlayout.h"
 #include "popplerpdfreader.h"
 #include "testsupport.h"
 
@@ -27,16 +28,15 @@ bool writeFile(const QString &path, const QByteArray &data)
 }
 
 /// A minimal one-page PDF with a classic xref table, built byte by byte so the offsets are exact.
-QByteArray minimalPdf()
+QByteArray minimalPdf(const QByteArray &content = "BT /F1 24 Tf 72 720 Td (Invoice 1) Tj ET", int rotate = 0)
 {
     QByteArray pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
     QList<qsizetype> offsets;
-    const QByteArray content = "BT /F1 24 Tf 72 720 Td (Invoice 1) Tj ET";
     const QList<QByteArray> objects = {
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-        "/Contents 4 0 R >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate " + QByteArray::number(rotate) +
+            " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     };
@@ -313,3 +313,25 @@ TEST(PdfAttachmentWriter, RoundTripOnQPdfWriterPdf)
     EXPECT_TRUE(detach.out.contains("factur-x.xml")) << detach.out.constData() << detach.err.constData();
 }
 #endif
+
+TEST(PdfTextLayout, ReadsTextTurnedByThePageRotationInItsOwnDirection)
+{
+    // Upright text on a page that /Rotate turns: as displayed it runs down, up or upside down.
+    const QByteArray content = "BT /F1 12 Tf 72 720 Td (Fakturanummer) Tj 150 0 Td (4711) Tj ET "
+                               "BT /F1 12 Tf 72 700 Td (Sum) Tj 150 0 Td (100,00) Tj ET";
+    QTemporaryDir dir;
+    for (int rotate : {0, 90, 180, 270}) {
+        const QString path = dir.filePath(QStringLiteral("r%1.pdf").arg(rotate));
+        ASSERT_TRUE(writeFile(path, minimalPdf(content, rotate)));
+        const PdfTextLayout layout = PdfTextLayout::load(path);
+        ASSERT_TRUE(layout.isUsable()) << rotate;
+        const TextPage &page = layout.pages().first();
+        EXPECT_EQ(page.size.toSize(), QSize(595, 842)) << rotate;
+        ASSERT_EQ(page.lines.size(), 2) << rotate;
+        ASSERT_EQ(page.lines[0].segments.size(), 2) << rotate;
+        EXPECT_EQ(page.lines[0].segments[0].text, "Fakturanummer") << rotate;
+        EXPECT_EQ(page.lines[0].segments[1].text, "4711") << rotate;
+        EXPECT_EQ(page.lines[1].text(), "Sum  100,00") << rotate;
+        EXPECT_NEAR(page.lines[0].box.left(), 72, 2) << rotate;
+    }
+}

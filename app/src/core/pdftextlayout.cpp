@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -58,6 +59,23 @@ void mergeSplitWords(QList<TextWord> &words)
             continue;
         }
         ++i;
+    }
+}
+
+/// A word's box on the page as displayed (@p shown), turned so that text running in
+/// direction @p turn (poppler's quarter turns clockwise) runs left to right.
+QRectF uprightBox(const QRectF &b, int turn, const QSizeF &shown)
+{
+    switch (turn) {
+    case 1: // top to bottom
+        return QRectF(b.y(), shown.width() - b.x() - b.width(), b.height(), b.width());
+    case 2: // upside down
+        return QRectF(shown.width() - b.x() - b.width(), shown.height() - b.y() - b.height(), b.width(),
+                      b.height());
+    case 3: // bottom to top
+        return QRectF(shown.height() - b.y() - b.height(), b.x(), b.height(), b.width());
+    default:
+        return b;
     }
 }
 
@@ -209,9 +227,24 @@ PdfTextLayout PdfTextLayout::load(const QString &path, int maxPages)
         if (pg->orientation() == poppler::page::landscape || pg->orientation() == poppler::page::seascape)
             p.size.transpose();
         QList<TextWord> words;
-        for (const poppler::text_box &tb : pg->text_list()) {
+        const std::vector<poppler::text_box> boxes = pg->text_list();
+        // Text drawn sideways or upside down on the page as displayed (a portrait invoice on a
+        // page turned by /Rotate, a scan fed the wrong way): the words are read in the
+        // direction most of the text runs, so lines and columns come out as printed.
+        int turn = 0;
+        {
+            std::array<qsizetype, 4> letters{};
+            for (const poppler::text_box &tb : boxes)
+                letters[std::clamp(tb.rotation(), 0, 3)] += qsizetype(tb.text().size());
+            turn = int(std::max_element(letters.begin(), letters.end()) - letters.begin());
+        }
+        const QSizeF shown = p.size;
+        if (turn == 1 || turn == 3)
+            p.size.transpose();
+        for (const poppler::text_box &tb : boxes) {
             const poppler::rectf b = tb.bbox();
-            TextWord w{cleanWord(fromUstring(tb.text())), QRectF(b.x(), b.y(), b.width(), b.height())};
+            TextWord w{cleanWord(fromUstring(tb.text())),
+                       uprightBox(QRectF(b.x(), b.y(), b.width(), b.height()), turn, shown)};
             // Some producers put several words into one box separated by spaces; split them
             // evenly so segments still break at real gaps.
             const QStringList parts = w.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
