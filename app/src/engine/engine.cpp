@@ -1104,6 +1104,12 @@ std::optional<QString> Engine::responseCode(const QString &wordOrCode)
     return std::nullopt;
 }
 
+bool Engine::supportsResponses(const QString &profileId, QString *error)
+{
+    Transport *t = transportFor(profileId, error);
+    return t && t->supportsResponses();
+}
+
 QString Engine::checkResponse(const QString &wordOrCode, const QString &note, const IncomingRecord &record,
                               QString *code)
 {

@@ -119,6 +119,10 @@ public:
     /// @p code receives the Peppol code. A rejection or a query needs a note.
     static QString checkResponse(const QString &wordOrCode, const QString &note, const IncomingRecord &record,
                                  QString *code);
+    /// Whether answers about invoices received for @p profileId can go back through its transport
+    /// (the portal over HTTPS, SFTP with an inbound folder; not a folder). @p error says why the
+    /// transport cannot be made at all; then false.
+    bool supportsResponses(const QString &profileId, QString *error = nullptr);
     /// Sends the user's business response about incoming invoice @p incomingId back through its
     /// profile's transport (on the sender thread, after any upload in progress) and records it.
     /// A rejection or a query needs @p note (the reason the seller reads). @p done gets "" or the

@@ -6,9 +6,8 @@
 
 namespace einvoice::gui {
 
-EngineInvoiceResponder::EngineInvoiceResponder(Engine &engine, Engine::TransportFactory transportFactory,
-                                               QObject *parent)
-    : QObject(parent), m_engine(engine), m_factory(std::move(transportFactory))
+EngineInvoiceResponder::EngineInvoiceResponder(Engine &engine, QObject *parent)
+    : QObject(parent), m_engine(engine)
 {
 }
 
@@ -42,18 +41,18 @@ bool EngineInvoiceResponder::transportSupports(const SenderProfile &profile, QSt
     if (it == m_profileProblem.constEnd()) {
         QString problem;
         QString error;
-        const std::unique_ptr<Transport> transport = m_factory ? m_factory(profile, &error) : nullptr;
+        const bool supported = m_engine.supportsResponses(profile.id, &error);
         const QString name = profile.displayName.isEmpty() ? profile.id : profile.displayName;
-        if (!transport)
+        if (!error.isEmpty())
             problem = tr("The connection of profile %1 cannot be used: %2").arg(name, error);
-        else if (!transport->supportsResponses())
+        else if (!supported)
             problem = profile.transport.kind == QLatin1String("folder")
                           ? tr("Profile %1 exchanges invoices through a folder, which carries no answers to "
                                "the seller. Answer in your portal or tell the seller directly.")
                                 .arg(name)
                           : tr("The %1 connection of profile %2 carries no answers to the seller. Answer in "
                                "your portal or tell the seller directly.")
-                                .arg(transport->kind(), name);
+                                .arg(profile.transport.kind, name);
         it = m_profileProblem.insert(profile.id, problem);
     }
     if (why)

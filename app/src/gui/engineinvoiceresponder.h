@@ -13,8 +13,8 @@ namespace einvoice::gui {
 /// transport of the profile the invoice arrived for, and is recorded in the incoming journal.
 /// An invoice can be answered when the journal knows it (it was downloaded by this agent) and its
 /// profile's transport supportsResponses() (the portal over HTTPS; not a folder); supports() says
-/// why not otherwise. Whether a profile's transport carries answers is asked once, of a transport
-/// made with the same factory the engine uses, and remembered.
+/// why not otherwise. Whether a profile's transport carries answers is asked of the engine once
+/// per profile and remembered (the engine is rebuilt when settings change, and so is this).
 ///
 /// Threading: GUI thread, which must be the engine's thread. Ownership: does not own the engine,
 /// which must outlive it; answers still with the engine when it is destroyed are not reported.
@@ -22,8 +22,7 @@ class EngineInvoiceResponder : public QObject, public InvoiceResponder
 {
     Q_OBJECT
 public:
-    EngineInvoiceResponder(Engine &engine, Engine::TransportFactory transportFactory,
-                           QObject *parent = nullptr);
+    explicit EngineInvoiceResponder(Engine &engine, QObject *parent = nullptr);
 
     bool supports(const QString &incomingPath, Response response, QString *why = nullptr) const override;
     void respond(const QString &incomingPath, Response response, const QString &note, Done done) override;
@@ -33,7 +32,6 @@ private:
     bool transportSupports(const SenderProfile &profile, QString *why) const;
 
     Engine &m_engine;
-    Engine::TransportFactory m_factory;
     mutable QHash<QString, QString> m_profileProblem; ///< profile id -> why not ("" = supported)
 };
 

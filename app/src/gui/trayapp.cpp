@@ -79,7 +79,7 @@ void TrayApp::build()
     const Engine::TransportFactory factory =
         m_options.transportFactory ? m_options.transportFactory : defaultTransportFactory(*m_options.secrets);
     m_engine->setTransportFactory(factory);
-    m_engineResponder = std::make_unique<EngineInvoiceResponder>(*m_engine, factory);
+    m_engineResponder = std::make_unique<EngineInvoiceResponder>(*m_engine);
     m_engine->setAutoRun(m_options.autoRun);
     m_engine->setWatchersEnabled(m_options.watchers);
     m_incoming = std::make_unique<IncomingModel>();
