@@ -614,8 +614,8 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
                 pendingBottom = line.box.bottom();
             } else if (!nameClosed) {
                 QString &name = result.lines.last().itemName;
-                // "Beamer-" + "Deckenhalterung", "Obermonteur/" + "Monteur": a word broken after
-                // its hyphen or slash goes on without a space ("4-" + "Fahrten-Karte" too); "+/-" is no word.
+                // "Beamer-" + "Deckenhalterung", "Obermonteur/" + "Monteur", "4-" + "Fahrten-Karte":
+                // a word broken after its hyphen or slash goes on without a space; "+/-" is no word.
                 const bool glued = (name.endsWith(QLatin1Char('-')) || name.endsWith(QLatin1Char('/'))) &&
                                    name.size() >= 2 && name[name.size() - 2].isLetterOrNumber();
                 name += (glued ? QString() : QStringLiteral(" ")) + text;
@@ -639,8 +639,6 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
         }
         carried = !closed && !result.lines.isEmpty() ? header : std::nullopt;
     }
-    // "4-" + "Fahrten-Karte": a row's text may get its letters from its continuation lines; one
-    // that never does is a sum or a code, not an invoice line.
     for (int i = 0; i < result.lines.size(); ++i) {
         // "PRESTATION SUPPORT - Description de l'article Période ...": under a "name &
         // description" title the name ends at the first dash; the rest describes the item.
@@ -651,6 +649,8 @@ TextTable TextTableReader::read(const PdfTextLayout &layout, int amountColumn) c
             l.itemName = l.itemName.left(dash).trimmed();
         }
     }
+    // "4-" + "Fahrten-Karte": a row's text may get its letters from its continuation lines; one
+    // that never does is a sum or a code, not an invoice line.
     for (int i = int(result.lines.size()) - 1; i >= 0; --i)
         if (!hasLetter(result.lines[i].itemName)) {
             result.sum -= result.lines[i].netAmount;
