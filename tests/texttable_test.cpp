@@ -444,6 +444,14 @@ TEST(TextTableReader, AllowanceAndChargeRowsUnderTheItemsAreDocumentLevel)
     EXPECT_EQ(r.invoice.allowanceCharges[0].amount.toString(), "150.00");
     EXPECT_TRUE(r.invoice.allowanceCharges[1].isCharge);
     EXPECT_EQ(r.invoice.totals.lineNetTotal.toString(), "1100.00");
+    ASSERT_TRUE(r.invoice.totals.allowanceTotal && r.invoice.totals.chargeTotal);
+    EXPECT_EQ(
+        (r.invoice.totals.lineNetTotal - *r.invoice.totals.allowanceTotal + *r.invoice.totals.chargeTotal)
+            .toString(),
+        "1000.00");
+    // Both carry the one VAT rate, so the breakdown's base is met: nothing to review there.
+    EXPECT_GE(r.evidence.value("lines").confidence, 0.8);
+    EXPECT_FALSE(r.reviewReasons.join(' ').contains("allowances")) << r.reviewReasons.join(' ').toStdString();
     EXPECT_EQ(r.fieldsJson().value("line_count").toInt(), 2);
     // The same rows without priced items are ordinary lines ("Rabatt gitt av selger").
     const TextTable plain =

@@ -1862,9 +1862,11 @@ void Reader::readLines(ExtractionResult &r)
                 inv.lines << l;
             }
             for (AllowanceCharge ac : table.allowanceCharges) {
+                // Signed against the items: on a negative invoice an allowance is negative too,
+                // so that lines - allowances + charges still gives the net total.
                 const Decimal signedAmount = flip ? -ac.amount : ac.amount;
                 ac.isCharge = signedAmount.signum() == lineSum.signum();
-                ac.amount = signedAmount.abs();
+                ac.amount = ac.isCharge ? signedAmount : -signedAmount;
                 if (!ac.vatRate)
                     ac.vatRate = singleRate;
                 ac.vatCategory =
@@ -1877,8 +1879,29 @@ void Reader::readLines(ExtractionResult &r)
                 inv.totals.allowanceTotal = allowances;
             if (!charges.isZero())
                 inv.totals.chargeTotal = charges;
-            m_linesAddUp = table.inconsistentRows == 0;
-            const double confidence = m_linesAddUp ? 0.9 : 0.5;
+            // Per VAT rate, lines - allowances + charges must give that rate's taxable amount,
+            // or the e-invoice would not add up (BR-CO-17 and the breakdown's bases).
+            bool perRate = !inv.vatBreakdown.isEmpty();
+            for (const VatBreakdown &vb : inv.vatBreakdown) {
+                Decimal base;
+                for (const InvoiceLine &l : inv.lines)
+                    if (l.vatRate && vb.rate && *l.vatRate == *vb.rate)
+                        base += l.netAmount;
+                for (const AllowanceCharge &ac : inv.allowanceCharges)
+                    if (ac.vatRate && vb.rate && *ac.vatRate == *vb.rate)
+                        base += ac.isCharge ? ac.amount : -ac.amount;
+                perRate = perRate && base == vb.taxableAmount;
+            }
+            for (const InvoiceLine &l : inv.lines)
+                perRate = perRate && l.vatRate.has_value();
+            for (const AllowanceCharge &ac : inv.allowanceCharges)
+                perRate = perRate && ac.vatRate.has_value();
+            m_linesAddUp = table.inconsistentRows == 0 && perRate;
+            if (!perRate)
+                r.reviewReasons << QStringLiteral(
+                    "The document allowances and charges could not be matched to the VAT rates; please "
+                    "check them.");
+            const double confidence = table.inconsistentRows == 0 ? 0.9 : 0.5;
             setEvidence(r, QStringLiteral("line_count"), confidence, table.page, QRectF());
             setEvidence(r, QStringLiteral("lines"), confidence, table.page, QRectF());
             return;
