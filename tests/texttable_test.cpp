@@ -241,7 +241,7 @@ TEST(TextTableReader, MapsPrintedUnits)
 namespace {
 
 /// A whole Swedish invoice; @p rows go into its line table.
-PdfTextLayout invoiceWith(const QList<QList<Item>> &rows)
+PdfTextLayout invoiceWith(const QList<QList<Item>> &rows, const QList<Item> &extraTitles = {})
 {
     QList<Item> items = {{"Österlens Konsult AB", 40, 60},
                          {"Faktura", 400, 60},
@@ -254,7 +254,7 @@ PdfTextLayout invoiceWith(const QList<QList<Item>> &rows)
                          {"Almgren Ventilation AB", 300, 160},
                          {"Mejerivägen 6", 300, 175},
                          {"553 16 Jönköping", 300, 190}};
-    items << header(230, "Benämning", "Antal", "Enhet", "À-pris", "Belopp");
+    items << header(230, "Benämning", "Antal", "Enhet", "À-pris", "Belopp") << extraTitles;
     for (const QList<Item> &r : rows)
         items << r;
     items << QList<Item>{{"Moms %", 40, 400},
@@ -556,4 +556,22 @@ TEST(TextTableReader, GluesWordsBrokenAfterAHyphenButNotAPlusMinus)
     ASSERT_EQ(table.lines.size(), 2);
     EXPECT_EQ(table.lines[0].itemName, "Beamer-Deckenhalterung");
     EXPECT_EQ(table.lines[1].itemName, "Dicke 5 +/- 1,5 cm");
+}
+
+TEST(TextTableReader, TakesTheAmountColumnThatAddsUpToTheNetTotalWhenRowsConfirmIt)
+{
+    // "Netto ... Belopp": the right-most amounts include VAT; the net column left of it adds up.
+    auto rows = [](const QString &first, const QString &second) {
+        QList<Item> a = row(245, "Konsulttimmar", "8", "tim", "100,00", first);
+        a << Item{"800,00", 470, 245, true};
+        QList<Item> b = row(260, "Resa", "1", "st", "200,00", second);
+        b << Item{"200,00", 470, 260, true};
+        return QList<QList<Item>>{a, b};
+    };
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(
+        invoiceWith(rows("1 000,00", "250,00"), {{"Netto", 470, 230, true}}));
+    ASSERT_EQ(r.invoice.lines.size(), 2);
+    EXPECT_EQ(r.invoice.lines[0].netAmount.toString(), "800.00");
+    EXPECT_EQ(r.invoice.lines[1].netAmount.toString(), "200.00");
+    EXPECT_EQ(r.fieldsJson().value("line_count").toInt(), 2);
 }
