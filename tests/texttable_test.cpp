@@ -575,3 +575,21 @@ TEST(TextTableReader, TakesTheAmountColumnThatAddsUpToTheNetTotalWhenRowsConfirm
     EXPECT_EQ(r.invoice.lines[1].netAmount.toString(), "200.00");
     EXPECT_EQ(r.fieldsJson().value("line_count").toInt(), 2);
 }
+
+TEST(TextTableReader, AmountRowsWithoutAHeaderMayPrintAUnitPrice)
+{
+    const QList<Item> items = {{"Rørleggerarbeid", kDesc, 229}, {"2,00", kQty, 229, true},
+                               {"500,00", kPrice, 229, true},   {"1 000,00", kAmount, 229, true},
+                               {"Deler", kDesc, 241},           {"1,00", kQty, 241, true},
+                               {"250,00", kPrice, 241, true},   {"250,00", kAmount, 241, true}};
+    const TextTable table =
+        TextTableReader(kComma).readAmountRows(layoutOf({items}), Decimal::fromString("1250.00"));
+    ASSERT_EQ(table.lines.size(), 2);
+    EXPECT_EQ(table.lines[0].quantity.toString(), "2.00");
+    // A price that does not give the amount is no such row.
+    QList<Item> wrong = items;
+    wrong[2].text = "400,00";
+    EXPECT_TRUE(TextTableReader(kComma)
+                    .readAmountRows(layoutOf({wrong}), Decimal::fromString("1250.00"))
+                    .lines.isEmpty());
+}

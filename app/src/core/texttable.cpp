@@ -672,7 +672,7 @@ TextTable TextTableReader::readAmountRows(const PdfTextLayout &layout, const Dec
     };
     auto rowOf = [&](const TextLine &line, int index) -> std::optional<AmountRow> {
         const QList<TextSegment> &segs = line.segments;
-        if (segs.size() < 2 || segs.size() > 3 || isTotalsLine(line, 0))
+        if (segs.size() < 2 || segs.size() > 4 || isTotalsLine(line, 0))
             return std::nullopt;
         const QString name = segs.first().text;
         if (!name.front().isLetter() || !hasLetter(name) ||
@@ -686,12 +686,18 @@ TextTable TextTableReader::readAmountRows(const PdfTextLayout &layout, const Dec
         row.item.itemName = name;
         row.item.netAmount = amount.first().value;
         row.item.quantity = Decimal(1);
-        if (segs.size() == 3) {
-            // The middle column may only be the quantity.
+        if (segs.size() >= 3) {
+            // The middle columns may only be the quantity, and the unit price that multiplies
+            // with it to the amount.
             const std::optional<Decimal> q = m_numbers.parse(segs[1].text);
             if (!q || q->isZero())
                 return std::nullopt;
             row.item.quantity = *q;
+            if (segs.size() == 4) {
+                const std::optional<Decimal> price = m_numbers.parse(segs[2].text);
+                if (!price || !multipliesTo(*q, *price, std::nullopt, row.item.netAmount))
+                    return std::nullopt;
+            }
         }
         const Decimal q = row.item.quantity.abs();
         row.item.netPrice = row.item.netAmount.abs().divided(q, std::max(2, row.item.netAmount.scale()));
