@@ -640,3 +640,12 @@ TEST(LabelDictionary, ANorwegianCustomerReferenceIsTheOrderNumber)
     ASSERT_TRUE(m.has_value());
     EXPECT_EQ(m->kind, LabelKind::OrderReference);
 }
+
+TEST(TextInvoiceReader, TakesAValueBelowThatStartsRightOfANarrowLabel)
+{
+    // The value starts past the label's right edge but still in its column.
+    const auto layout = PdfTextLayout::fromWords(
+        {page({{"Rechnung", 40, 40}, {"Rechnungsnr.", 300, 100}, {"RE-2025-0815", 380, 112}})},
+        {QSizeF(595, 842)});
+    EXPECT_EQ(GenericTextInvoiceReader::readLayout(layout).invoice.number, "RE-2025-0815");
+}

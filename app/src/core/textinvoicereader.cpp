@@ -612,7 +612,7 @@ QList<Candidate> Reader::valuesFor(const LabelHit &h, bool allowBelow) const
         // Of the segments reaching into the column, the one most under the label: a long text
         // left of it may just touch the column ("... 01.03.2025 ohne   31.03.2025").
         int best = -1;
-        double bestOverlap = -1;
+        double bestOverlap = -1e9;
         for (int s = 0; s < bl.segments.size(); ++s) {
             const TextSegment &bs = bl.segments[s];
             if (bs.box.right() < column.left() || bs.box.left() > column.right())
