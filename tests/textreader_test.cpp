@@ -649,3 +649,19 @@ TEST(TextInvoiceReader, TakesAValueBelowThatStartsRightOfANarrowLabel)
         {QSizeF(595, 842)});
     EXPECT_EQ(GenericTextInvoiceReader::readLayout(layout).invoice.number, "RE-2025-0815");
 }
+
+TEST(TextInvoiceReader, ReadsALabelSpreadOverThreeSegments)
+{
+    QList<TextWord> words = page({{"Handelsrechnung Nr. E2018092011804 vom 20.09.2018", 40, 40}});
+    auto add = [&](const QString &text, double x) {
+        words.append(TextWord{text, QRectF(x, 100, 6.0 * text.size(), 10)});
+    };
+    add("Referenz", 50); // 50-98
+    add("des", 106);     // gap 8: a segment of its own
+    add("Käufers", 132); // gap 8 again
+    add(":", 230);
+    add("05-158", 240);
+    const ExtractionResult r =
+        GenericTextInvoiceReader::readLayout(PdfTextLayout::fromWords({words}, {QSizeF(595, 842)}));
+    EXPECT_EQ(r.invoice.buyerReference, "05-158");
+}

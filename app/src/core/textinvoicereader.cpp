@@ -517,23 +517,36 @@ void Reader::collectHits()
                             m = LabelMatch{joined->kind, int(words.size()), joined->specificity};
                     }
                 }
-                // "Referenz  des Käufers": a justified line spreads a label over two segments
-                // only a little further apart than words. The label then ends in the second.
-                if (s + 1 < ln.segments.size() && ln.segments[s + 1].box.left() - ln.segments[s].box.right() <
-                                                      ln.segments[s].box.height()) {
-                    const QStringList next = wordsOf(SegRef{p, l, s + 1});
-                    const auto joined = dict.matchStart(words + next);
-                    if (joined && joined->wordCount > words.size() &&
-                        (!m || joined->specificity > m->specificity)) {
-                        LabelHit h{joined->kind, SegRef{p, l, s + 1}, joined->specificity, {}, {}, {}};
-                        const QStringList all = words + next;
-                        for (int i = 0; i < joined->wordCount; ++i)
-                            h.labelTokens << LabelDictionary::normalizeWord(all[i]);
-                        h.remainder = stripPunctuation(all.mid(joined->wordCount).join(QLatin1Char(' ')));
+                // "Referenz  des  Käufers": a justified line spreads a label over segments only
+                // a little further apart than words (up to three). The label ends in the last.
+                {
+                    QStringList all = words, bestAll;
+                    std::optional<LabelMatch> best;
+                    int bestLast = s;
+                    for (int k = s + 1; k < ln.segments.size() && k <= s + 2; ++k) {
+                        if (ln.segments[k].box.left() - ln.segments[k - 1].box.right() >=
+                            ln.segments[k - 1].box.height())
+                            break;
+                        const int before = int(all.size());
+                        all += wordsOf(SegRef{p, l, k});
+                        const auto joined = dict.matchStart(all);
+                        if (joined && joined->wordCount > before &&
+                            (!m || joined->specificity > m->specificity) &&
+                            (!best || joined->specificity > best->specificity)) {
+                            best = joined;
+                            bestLast = k;
+                            bestAll = all;
+                        }
+                    }
+                    if (best) {
+                        LabelHit h{best->kind, SegRef{p, l, bestLast}, best->specificity, {}, {}, {}};
+                        for (int i = 0; i < best->wordCount; ++i)
+                            h.labelTokens << LabelDictionary::normalizeWord(bestAll[i]);
+                        h.remainder = stripPunctuation(bestAll.mid(best->wordCount).join(QLatin1Char(' ')));
                         if (!h.remainder.isEmpty())
-                            h.remainderBox = ln.segments[s + 1].box;
+                            h.remainderBox = ln.segments[bestLast].box;
                         m_hits.append(h);
-                        ++s; // the second segment is part of this label
+                        s = bestLast; // the following segments are part of this label
                         continue;
                     }
                 }
