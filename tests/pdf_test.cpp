@@ -335,3 +335,13 @@ TEST(PdfTextLayout, ReadsTextTurnedByThePageRotationInItsOwnDirection)
         EXPECT_NEAR(page.lines[0].box.left(), 72, 2) << rotate;
     }
 }
+
+TEST(PdfTextLayout, RepairsLigaturesWithByteSwappedUnicodeMappings)
+{
+    // Ghostscript writes the "tt" and "ti" ligatures as U+7400 U+7400 and U+7400 U+6900.
+    EXPECT_EQ(PdfTextLayout::cleanWord(QString::fromUtf8("Mi琀琀e")), "Mitte");
+    EXPECT_EQ(PdfTextLayout::cleanWord(QString::fromUtf8("Posi琀椀onssumme")), "Positionssumme");
+    EXPECT_EQ(PdfTextLayout::cleanWord(QString::fromUtf8("Au昀琀raggeber")), "Auftraggeber");
+    EXPECT_EQ(PdfTextLayout::cleanWord(QString::fromUtf8("ﬁnal")), "final"); // a real ligature
+    EXPECT_EQ(PdfTextLayout::cleanWord(QString::fromUtf8("東京")), QString::fromUtf8("東京")); // real CJK
+}

@@ -21,10 +21,36 @@ QString fromUstring(const poppler::ustring &s)
     return QString::fromUtf8(utf8.data(), int(utf8.size()));
 }
 
+/// "Mi琀琀e", "Posi琀椀onssumme": ligatures whose ToUnicode entries were written with their two
+/// bytes swapped (Ghostscript's pdfwrite does that, and so every PDF printed through it): U+7400
+/// is "t" (0x0074). Undone only inside words that have Latin letters as well, so that real CJK
+/// text stays as it is.
+QString unswapLigatures(const QString &w)
+{
+    auto swapped = [](QChar c) {
+        const ushort u = c.unicode();
+        return (u & 0xFF) == 0 && (u >> 8) >= 0x21 && (u >> 8) <= 0x7E;
+    };
+    const bool latin = std::any_of(w.begin(), w.end(), [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+               (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+    });
+    if (!latin || std::none_of(w.begin(), w.end(), swapped))
+        return w;
+    QString out = w;
+    for (QChar &c : out)
+        if (swapped(c))
+            c = QChar(ushort(c.unicode() >> 8));
+    return out;
+}
+
+} // namespace
+
 // Ligatures (fi, fl), full-width forms and no-break spaces become their plain letters so the
 // label dictionaries and number parsers see ordinary text.
-QString cleanWord(const QString &raw)
+QString PdfTextLayout::cleanWord(const QString &input)
 {
+    const QString raw = unswapLigatures(input);
     // NFKC folds the ordinal indicators of "n.º" and "art.º" into plain letters; keep them.
     QString t, run;
     for (const QChar c : raw) {
@@ -39,6 +65,8 @@ QString cleanWord(const QString &raw)
     t.replace(QChar(0x00AD), QString()); // soft hyphen
     return t.trimmed();
 }
+
+namespace {
 
 // Some producers kern inside words so that Poppler breaks them ("Liefer ant GmbH",
 // "Ver käufer"). A real word space is about a quarter of the font size; a piece that follows

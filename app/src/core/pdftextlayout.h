@@ -70,6 +70,9 @@ public:
 
     /// Groups words of one page into lines and segments (public for tests).
     static QList<TextLine> buildLines(QList<TextWord> words);
+    /// A word as Poppler gives it, made plain: NFKC, no soft hyphens, ligatures with byte-swapped
+    /// Unicode mappings repaired (public for tests).
+    static QString cleanWord(const QString &raw);
 
 private:
     void classify();
