@@ -665,3 +665,21 @@ TEST(TextInvoiceReader, ReadsALabelSpreadOverThreeSegments)
         GenericTextInvoiceReader::readLayout(PdfTextLayout::fromWords({words}, {QSizeF(595, 842)}));
     EXPECT_EQ(r.invoice.buyerReference, "05-158");
 }
+
+TEST(PdfTextLayout, KeepsWordSpacesOfTallBoxesApart)
+{
+    // A producer that reports tall boxes (the font's bounding box): the 2 pt gap after
+    // "Pintura" is a word space of its small letters, not kerning.
+    const QList<TextLine> tall =
+        PdfTextLayout::buildLines({TextWord{"Pintura", QRectF(79.1, 221.5, 26.4, 14.1)},
+                                   TextWord{"de", QRectF(107.5, 221.5, 7.9, 14.1)}});
+    ASSERT_EQ(tall.size(), 1);
+    EXPECT_EQ(tall[0].words.size(), 2);
+    // Kerned apart by about a point at the same size: one word.
+    const QList<TextLine> kerned =
+        PdfTextLayout::buildLines({TextWord{"Liefer", QRectF(43.9, 328.1, 24.3, 8.9)},
+                                   TextWord{"ant", QRectF(69.3, 328.1, 13.0, 8.9)}});
+    ASSERT_EQ(kerned.size(), 1);
+    ASSERT_EQ(kerned[0].words.size(), 1);
+    EXPECT_EQ(kerned[0].words[0].text, "Lieferant");
+}

@@ -80,7 +80,11 @@ void mergeSplitWords(QList<TextWord> &words)
         const double h = std::min(prev.box.height(), w.box.height());
         const bool joinable = !prev.text.isEmpty() && !w.text.isEmpty() && prev.text.back().isLetter() &&
                               w.text.front().isLetter() && w.text.front().isLower();
-        if (joinable && gap > -0.1 * h && gap < 0.17 * h) {
+        // Box heights differ between producers (font bounding box or ascent), so the gap is
+        // also held against the letters' width: a word space is about as wide as half a letter.
+        const double letter =
+            (prev.box.width() + w.box.width()) / std::max<qsizetype>(1, prev.text.size() + w.text.size());
+        if (joinable && gap > -0.1 * h && gap < std::min(0.17 * h, 0.4 * letter)) {
             prev.text += w.text;
             prev.box = prev.box.united(w.box);
             words.removeAt(i);
