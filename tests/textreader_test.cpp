@@ -683,3 +683,15 @@ TEST(PdfTextLayout, KeepsWordSpacesOfTallBoxesApart)
     ASSERT_EQ(kerned[0].words.size(), 1);
     EXPECT_EQ(kerned[0].words[0].text, "Lieferant");
 }
+
+TEST(TextInvoiceReader, ALabelledIbanWithBadCheckDigitsEndsAtItsCountrysLength)
+{
+    const auto layout =
+        PdfTextLayout::fromWords({page({{"Rechnung Nr. 4711 vom 31.01.2025", 40, 40},
+                                        {"IBAN: DE12 3456 7890 1234 5678 90 BIC GENODEF1", 40, 100}})},
+                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    ASSERT_FALSE(r.invoice.paymentMeans.isEmpty());
+    EXPECT_EQ(r.invoice.paymentMeans[0].creditTransfers.value(0).accountId, "DE12345678901234567890");
+    EXPECT_LT(r.evidence.value("iban").confidence, 0.6);
+}

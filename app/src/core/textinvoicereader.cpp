@@ -1347,8 +1347,12 @@ void Reader::readPayment(ExtractionResult &r)
                 const auto m = labelled.match(l.text());
                 if (!m.hasMatch())
                     continue;
-                // Also one of the wrong length: the bookkeeper sees what the page says.
-                const QString raw = compact(m.captured(1));
+                // Also one too short: the bookkeeper sees what the page says. A longer match ran
+                // into the next word ("... 90 BIC"): the country's length ends it.
+                QString raw = compact(m.captured(1));
+                const int want = lengths.value(raw.left(2), 0);
+                if (want && raw.size() > want)
+                    raw = raw.left(want);
                 iban = raw;
                 ibanPage = p;
                 ibanBox = l.box;
