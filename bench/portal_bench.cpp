@@ -1,21 +1,31 @@
 // portal_bench: uploads per second from HttpsPortalTransport clients to the real reference
 // portal (einvoice-portal, a child process) on loopback, over HTTPS and plain HTTP, with 1..N
-// concurrent clients; prints the portal's and this process's peak RSS. Figures only, no pass/fail.
+// concurrent clients; prints the portal's and this process's peak RSS. Then the agent end to end:
+// the engine (intake, reading, validation, journal, HttpsPortalTransport with its concurrent
+// uploads) takes N UBL files and sends them to the portal over HTTPS; prints invoices per second
+// from the first file taken to the last one sent. Figures only, no pass/fail.
 //
-//   portal_bench [--count N] [--clients 1,4,16] [--threads T]
+//   portal_bench [--count N] [--clients 1,4,16] [--threads T] [--agent-count N]
 
+#include "agentconfig.h"
+#include "clock.h"
 #include "einvoicexml.h"
+#include "engine.h"
 #include "httpsportaltransport.h"
+#include "transportfactory.h"
 #include "ublwriter.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <atomic>
 #include <cstdio>
 #include <thread>
@@ -111,6 +121,82 @@ void stopServer(Server &s)
     s.process.waitForFinished();
 }
 
+/// The agent's engine sends @p count invoices written as UBL files; returns false on setup errors.
+bool agentRun(const QString &dir, const QString &url, const QString &token, const Invoice &base, int count)
+{
+    const QString root = dir + QStringLiteral("/agent");
+    QDir().mkpath(root + QStringLiteral("/files"));
+    QFile tokenFile(root + QStringLiteral("/token"));
+    if (!tokenFile.open(QIODevice::WriteOnly))
+        return false;
+    tokenFile.write(token.toUtf8());
+    tokenFile.close();
+    tokenFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QFile ini(root + QStringLiteral("/agent.ini"));
+    if (!ini.open(QIODevice::WriteOnly))
+        return false;
+    ini.write(
+        QStringLiteral("[agent]\ndata_dir=%1/data\nworkers=2\n[incoming]\npoll_secs=86400\n"
+                       "[profile.a]\nsend_policy=auto_send_when_confident\ntransport=https\nportal_url=%2\n"
+                       "ca_file=%3/cert.pem\ntoken_file=%1/token\n")
+            .arg(root, url, dir)
+            .toUtf8());
+    ini.close();
+    QString error;
+    const std::optional<AgentConfig> config = AgentConfig::load(ini.fileName(), &error);
+    if (!config) {
+        std::fprintf(stderr, "agent config: %s\n", qPrintable(error));
+        return false;
+    }
+    QStringList files;
+    for (int i = 0; i < count; ++i) {
+        Invoice inv = base;
+        inv.number = QStringLiteral("AGENT-%1").arg(i);
+        inv.seller.electronicAddress = Identifier{QStringLiteral("5567321707"), QStringLiteral("0007")};
+        inv.buyer.electronicAddress = Identifier{QStringLiteral("923609016"), QStringLiteral("0192")};
+        const QString path = root + QStringLiteral("/files/%1.xml").arg(i);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.write(UblWriter::write(inv));
+        files << path;
+    }
+    SystemClock clock;
+    Engine engine(*config, clock);
+    engine.setWatchersEnabled(false);
+    engine.setTransportFactory(makeTransportFactory());
+    if (const QString e = engine.start(); !e.isEmpty()) {
+        std::fprintf(stderr, "engine: %s\n", qPrintable(e));
+        return false;
+    }
+    int sent = 0, failed = 0;
+    QEventLoop loop;
+    QObject::connect(&engine, &Engine::jobChanged, &loop, [&](qint64, JobState state) {
+        if (state == JobState::Sent)
+            ++sent;
+        else if (state == JobState::Failed || state == JobState::Rejected || state == JobState::NeedsReview)
+            ++failed;
+        if (sent + failed == count)
+            loop.quit();
+    });
+    const double cpu0 = cpuSecs(QCoreApplication::applicationPid());
+    QElapsedTimer timer;
+    timer.start();
+    for (const QString &f : files)
+        engine.submitFile(f, QStringLiteral("a"), SourceKind::Cli);
+    engine.processPending();
+    QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const double secs = timer.nsecsElapsed() / 1e9;
+    const double cpu = cpuSecs(QCoreApplication::applicationPid()) - cpu0;
+    std::printf("agent end to end (take file, read, validate, journal, upload over https): %d invoices, "
+                "%d sent, %d not sent, %.2f s, %.0f invoices/s, agent CPU %.2f ms/doc, agent RSS %.1f MiB\n",
+                count, sent, failed, secs, sent / secs, 1000.0 * cpu / count,
+                rssKb(QCoreApplication::applicationPid(), "VmRSS:") / 1024.0);
+    engine.stop();
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -119,10 +205,13 @@ int main(int argc, char *argv[])
     int count = 2000;
     QList<int> clientCounts{1, 4, 16};
     QString threads = QStringLiteral("32");
+    int agentCount = -1;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--count"))
             count = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--agent-count"))
+            agentCount = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--threads"))
             threads = args[i + 1];
         else if (args[i] == QLatin1String("--clients")) {
@@ -216,6 +305,9 @@ int main(int argc, char *argv[])
                         failed ? qPrintable(QStringLiteral("  (%1 failed)").arg(failed.load())) : "");
             std::fflush(stdout);
         }
+        if (tls &&
+            !agentRun(dir.path(), server.url, token, *base.invoice, agentCount < 0 ? count : agentCount))
+            return 1;
         std::printf("portal peak RSS (VmHWM) %.1f MiB\n",
                     rssKb(server.process.processId(), "VmHWM:") / 1024.0);
         stopServer(server);

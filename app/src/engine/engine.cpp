@@ -78,6 +78,7 @@ struct Engine::PollOutcome
 struct Engine::SendOutcome
 {
     qint64 jobId = 0;
+    QString profileId;
     SendResult result;
     QString transportKind;
     QString where;
@@ -88,7 +89,9 @@ Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
       m_processor(m_config.templateDir), m_retry(std::make_unique<RetryPolicy>(m_config.retry))
 {
     m_readers.setMaxThreadCount(std::max(1, m_config.workers));
-    m_sender.setMaxThreadCount(1);
+    // Uploads side by side where the transport allows (HttpsPortalTransport::maxConcurrentCalls),
+    // plus a thread for polls and answers so they never wait behind a slow upload.
+    m_sender.setMaxThreadCount(8);
     m_pollTimer.setInterval(std::max(10, m_config.statusPollSecs) * 1000);
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] { pollRemote(); });
@@ -168,6 +171,8 @@ void Engine::stop()
     // Results of the last reads and sends are queued to this thread: commit them now.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     m_transports.clear();
+    m_serial.clear();
+    m_inFlight.clear();
     m_journal.setChangeObserver({});
     m_journal.close();
     if (m_audit) {
@@ -571,6 +576,9 @@ Transport *Engine::transportFor(const QString &profileId, QString *error)
     if (!t)
         return nullptr;
     Transport *raw = t.get();
+    // A transport that takes one call at a time gets a lock every call from the sender pool
+    // holds; one that takes several is trusted to be thread-safe.
+    m_serial.insert(profileId, raw->maxConcurrentCalls() > 1 ? nullptr : std::make_shared<std::mutex>());
     m_transports.insert(profileId, std::shared_ptr<Transport>(std::move(t)));
     return raw;
 }
@@ -606,6 +614,10 @@ void Engine::sendDue()
             emit statusChanged();
             continue;
         }
+        if (m_inFlight.value(job.senderProfile) >= std::max(1, t->maxConcurrentCalls())) {
+            m_sendBacklog = true; // taken when one in flight returns (onSent)
+            continue;
+        }
         m_problems.remove(QStringLiteral("transport:") + job.senderProfile);
         TransitionOptions o;
         o.expectedState = JobState::Approved;
@@ -624,8 +636,14 @@ void Engine::sendDue()
         doc.fileName = job.contentHash + QStringLiteral(".xml");
         doc.invoiceNumber = job.display.invoiceNumber;
         const std::shared_ptr<Transport> shared = m_transports.value(job.senderProfile);
-        m_sender.start([this, shared, doc] {
+        const std::shared_ptr<std::mutex> serial = m_serial.value(job.senderProfile);
+        ++m_inFlight[job.senderProfile];
+        m_sender.start([this, shared, serial, doc] {
+            std::unique_lock<std::mutex> oneAtATime;
+            if (serial)
+                oneAtATime = std::unique_lock<std::mutex>(*serial);
             SendOutcome o;
+            o.profileId = doc.senderProfile;
             o.jobId = doc.jobId;
             o.result = shared->send(doc);
             o.transportKind = shared->kind();
@@ -639,8 +657,12 @@ void Engine::sendDue()
 void Engine::onSent(const SendOutcome &o)
 {
     m_sending.remove(o.jobId);
+    if (--m_inFlight[o.profileId] <= 0)
+        m_inFlight.remove(o.profileId);
     const std::optional<Job> job = m_journal.job(o.jobId);
     if (!job || job->state != JobState::Sending) {
+        if (std::exchange(m_sendBacklog, false))
+            sendDue();
         checkIdle();
         return;
     }
@@ -695,7 +717,9 @@ void Engine::onSent(const SendOutcome &o)
         emit sendFailed(o.jobId, r.message);
         break;
     }
-    if (m_autoRun)
+    // Jobs held back by the transport's limit on calls in flight go now, timers or not: one
+    // sendDue() hands over everything that is due.
+    if (m_autoRun || std::exchange(m_sendBacklog, false))
         sendDue();
     checkIdle();
 }
@@ -912,15 +936,15 @@ void Engine::pollRemote(std::function<void()> done)
         QString profileId;
         std::shared_ptr<Transport> transport;
         QString cursor;
-        QStringList seen;
+        std::shared_ptr<std::mutex> serial;
     };
     QList<Target> targets;
     for (const SenderProfile &p : m_config.profiles) {
         QString error;
         if (!transportFor(p.id, &error))
             continue; // reported when sending; nothing to poll
-        targets.append(
-            {p.id, m_transports.value(p.id), m_journal.setting(QStringLiteral("status_cursor/") + p.id), {}});
+        targets.append({p.id, m_transports.value(p.id),
+                        m_journal.setting(QStringLiteral("status_cursor/") + p.id), m_serial.value(p.id)});
     }
     if (targets.isEmpty())
         return release();
@@ -940,6 +964,9 @@ void Engine::pollRemote(std::function<void()> done)
         PollOutcome outcome;
         const IncomingStore store(folder);
         for (const Target &t : targets) {
+            std::unique_lock<std::mutex> oneAtATime;
+            if (t.serial)
+                oneAtATime = std::unique_lock<std::mutex>(*t.serial);
             PollOutcome::Profile p;
             p.profileId = t.profileId;
             p.status = t.transport->pollStatus(t.cursor);
@@ -1106,7 +1133,10 @@ std::optional<QString> Engine::responseCode(const QString &wordOrCode)
 
 bool Engine::supportsResponses(const QString &profileId, QString *error)
 {
-    Transport *t = transportFor(profileId, error);
+    QString why;
+    Transport *t = transportFor(profileId, &why);
+    if (error)
+        *error = why;
     return t && t->supportsResponses();
 }
 
@@ -1144,14 +1174,19 @@ void Engine::respondToIncoming(qint64 incomingId, const QString &wordOrCode, con
     if (!transportFor(record->profile, &error))
         return finish(tr("Cannot answer %1: %2").arg(what, error));
     const std::shared_ptr<Transport> transport = m_transports.value(record->profile);
+    const std::shared_ptr<std::mutex> serial = m_serial.value(record->profile);
     if (!transport->supportsResponses())
         return finish(tr("Cannot answer %1: the %2 connection of profile %3 does not carry business "
                          "responses.")
                           .arg(what, transport->kind(), record->profile));
     const IncomingRecord r = *record;
     const QString c = code;
-    m_sender.start([this, transport, r, c, note, finish, who, what] {
+    m_sender.start([this, transport, serial, r, c, note, finish, who, what] {
+        std::unique_lock<std::mutex> oneAtATime;
+        if (serial)
+            oneAtATime = std::unique_lock<std::mutex>(*serial);
         const QString sendError = transport->respondToIncoming(r.remoteId, c, note);
+        oneAtATime = {};
         QMetaObject::invokeMethod(
             this,
             [this, r, c, note, finish, who, what, sendError] {

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace einvoice {
 
@@ -42,9 +43,10 @@ struct EngineStatus
 ///
 /// Threading: lives in the thread that creates it (the daemon's or the tray's main thread),
 /// which owns the journal (the single writer), the watchers and the timers. Reading runs on a
-/// QThreadPool of config.workers threads; sending on one sender thread per engine (transports
-/// are called one at a time). Results come back to the engine's thread by queued calls. The
-/// clock is not owned and must outlive the engine.
+/// QThreadPool of config.workers threads; sending, polling and answering on a sender pool, with
+/// at most Transport::maxConcurrentCalls() uploads per transport at once (calls to a transport
+/// that takes one at a time are serialised by a lock). Results come back to the engine's thread by queued
+/// calls. The clock is not owned and must outlive the engine.
 class Engine : public QObject
 {
     Q_OBJECT
@@ -124,7 +126,7 @@ public:
     /// transport cannot be made at all; then false.
     bool supportsResponses(const QString &profileId, QString *error = nullptr);
     /// Sends the user's business response about incoming invoice @p incomingId back through its
-    /// profile's transport (on the sender thread, after any upload in progress) and records it.
+    /// profile's transport (on the sender pool, beside uploads in progress) and records it.
     /// A rejection or a query needs @p note (the reason the seller reads). @p done gets "" or the
     /// problem in plain words, on the engine's thread.
     void respondToIncoming(qint64 incomingId, const QString &wordOrCode, const QString &note,
@@ -182,6 +184,9 @@ private:
     int m_pollFailures = 0;
     TransportFactory m_transportFactory;
     QHash<QString, std::shared_ptr<Transport>> m_transports;
+    QHash<QString, std::shared_ptr<std::mutex>> m_serial; ///< per profile; null = concurrent calls allowed
+    bool m_sendBacklog = false;                           ///< due jobs were held back by a transport's limit
+    QHash<QString, int> m_inFlight;                       ///< sends with the transport now, per profile
     QSet<qint64> m_reading;
     QSet<qint64> m_sending;
     QHash<QString, QPair<QString, SourceKind>> m_intakeRetry; // path -> (profile, source)

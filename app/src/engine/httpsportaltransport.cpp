@@ -10,9 +10,11 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QUrl>
 #include <curl/curl.h>
 #include <mutex>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcHttpsTransport, "einvoice.transport.https", QtInfoMsg)
 
@@ -104,16 +106,34 @@ QDateTime parseTime(const QJsonValue &v)
 
 } // namespace
 
+// A pool of easy handles, one per call in flight: each keeps its connection, TLS session and
+// DNS cache between calls, so calls from several sender threads run side by side, each reusing
+// its own connection.
 struct HttpsPortalTransport::Curl
 {
-    CURL *handle = nullptr;
-    QByteArray caBundle; ///< system store + extra CA, handed to curl as a blob
+    std::mutex mutex; ///< guards everything below
+    std::vector<CURL *> idle;
+    QByteArray caBundle; ///< system store + extra CA, handed to curl as a blob; read-only once built
     QString lastHttpVersion;
     long connects = 0;
+    CURL *acquire()
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (idle.empty())
+            return curl_easy_init();
+        CURL *h = idle.back();
+        idle.pop_back();
+        return h;
+    }
+    void release(CURL *h)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        idle.push_back(h);
+    }
     ~Curl()
     {
-        if (handle)
-            curl_easy_cleanup(handle);
+        for (CURL *h : idle)
+            curl_easy_cleanup(h);
     }
 };
 
@@ -121,7 +141,7 @@ HttpsPortalTransport::HttpsPortalTransport(const Options &options, TokenSource t
     : m_options(options), m_token(std::move(token)), m_clock(clock), m_curl(std::make_unique<Curl>())
 {
     globalInit();
-    m_curl->handle = curl_easy_init();
+    CURL *first = m_curl->acquire();
     QString base = m_options.baseUrl.trimmed();
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
@@ -129,7 +149,7 @@ HttpsPortalTransport::HttpsPortalTransport(const Options &options, TokenSource t
         base.chop(7);
     m_options.baseUrl = base;
     const QUrl url(base);
-    if (!m_curl->handle) {
+    if (!first) {
         m_configError = tr("libcurl could not be initialised.");
     } else if (!url.isValid() || url.host().isEmpty() ||
                (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
@@ -148,7 +168,7 @@ HttpsPortalTransport::HttpsPortalTransport(const Options &options, TokenSource t
         } else {
             // curl takes one CA source; so the extra CA is added to, not instead of, the system store.
             char *systemPath = nullptr;
-            curl_easy_getinfo(m_curl->handle, CURLINFO_CAINFO, &systemPath);
+            curl_easy_getinfo(first, CURLINFO_CAINFO, &systemPath);
             if (systemPath) {
                 QFile system(QString::fromLocal8Bit(systemPath));
                 if (system.open(QIODevice::ReadOnly))
@@ -161,6 +181,8 @@ HttpsPortalTransport::HttpsPortalTransport(const Options &options, TokenSource t
             m_curl->caBundle += extraPem;
         }
     }
+    if (first)
+        m_curl->release(first);
     if (!m_configError.isEmpty())
         qCWarning(lcHttpsTransport).noquote() << m_configError;
 }
@@ -179,13 +201,13 @@ QString HttpsPortalTransport::describe() const
 
 QString HttpsPortalTransport::lastHttpVersion() const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
+    std::lock_guard<std::mutex> lock(m_curl->mutex);
     return m_curl->lastHttpVersion;
 }
 
 long HttpsPortalTransport::connectionsOpened() const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
+    std::lock_guard<std::mutex> lock(m_curl->mutex);
     return m_curl->connects;
 }
 
@@ -202,7 +224,13 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
                                                           const QString &token)
 {
     Reply reply;
-    CURL *h = m_curl->handle;
+    CURL *h = m_curl->acquire();
+    if (!h) {
+        reply.curlCode = int(CURLE_OUT_OF_MEMORY);
+        reply.curlError = tr("libcurl could not be initialised.");
+        return reply;
+    }
+    const auto giveBack = qScopeGuard([this, h] { m_curl->release(h); });
     // reset() clears options but keeps live connections, TLS sessions and the DNS cache.
     curl_easy_reset(h);
     const QByteArray url = (m_options.baseUrl + path).toUtf8();
@@ -282,8 +310,11 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
                                                          : QStringLiteral("1.1");
     long connects = 0;
     curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
-    m_curl->connects += connects;
-    m_curl->lastHttpVersion = reply.httpVersion;
+    {
+        std::lock_guard<std::mutex> lock(m_curl->mutex);
+        m_curl->connects += connects;
+        m_curl->lastHttpVersion = reply.httpVersion;
+    }
     qCDebug(lcHttpsTransport).noquote() << method << path << reply.httpStatus << "HTTP/" + reply.httpVersion;
     return reply;
 }
@@ -429,7 +460,6 @@ SendResult HttpsPortalTransport::mapUploadReply(const Reply &reply, const QStrin
 
 SendResult HttpsPortalTransport::send(const OutgoingDocument &document)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     SendResult result;
     if (!m_configError.isEmpty()) {
         result.outcome = SendResult::Outcome::Permanent;
@@ -466,7 +496,6 @@ SendResult HttpsPortalTransport::send(const OutgoingDocument &document)
 
 StatusPoll HttpsPortalTransport::pollStatus(const QString &cursor)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     StatusPoll poll;
     poll.nextCursor = cursor;
     if (!m_configError.isEmpty()) {
@@ -505,7 +534,6 @@ StatusPoll HttpsPortalTransport::pollStatus(const QString &cursor)
 
 InboxPoll HttpsPortalTransport::pollInbox()
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     InboxPoll poll;
     if (!m_configError.isEmpty()) {
         poll.error = m_configError;
@@ -536,7 +564,6 @@ InboxPoll HttpsPortalTransport::pollInbox()
 
 QByteArray HttpsPortalTransport::fetchIncoming(const QString &remoteId, const QString &format, QString *error)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     QString why;
     QByteArray data;
     if (!m_configError.isEmpty()) {
@@ -561,7 +588,6 @@ QByteArray HttpsPortalTransport::fetchIncoming(const QString &remoteId, const QS
 
 QString HttpsPortalTransport::acknowledgeIncoming(const QString &remoteId)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_configError.isEmpty())
         return m_configError;
     if (!safeId(remoteId))
@@ -575,7 +601,6 @@ QString HttpsPortalTransport::acknowledgeIncoming(const QString &remoteId)
 QString HttpsPortalTransport::respondToIncoming(const QString &remoteId, const QString &code,
                                                 const QString &note)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_configError.isEmpty())
         return m_configError;
     if (!safeId(remoteId))
@@ -592,7 +617,6 @@ QString HttpsPortalTransport::respondToIncoming(const QString &remoteId, const Q
 
 DirectoryLookup HttpsPortalTransport::lookup(const QString &query)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     DirectoryLookup result;
     if (!m_configError.isEmpty()) {
         result.error = m_configError;

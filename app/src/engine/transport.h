@@ -44,7 +44,7 @@ struct SendResult
 /// Delivery and business status of a sent document as the other side reports it.
 struct RemoteStatus
 {
-    QString remoteId; ///< the id send() returned; empty when the other side only names the invoice
+    QString remoteId;       ///< the id send() returned; empty when the other side only names the invoice
     QString deliveryStatus; ///< received, validated, delivered, fetched, failed, undeliverable
     QString businessStatus; ///< Peppol invoice response: AB, IP, UQ, RE, AP, PD (empty if none)
     QString message;
@@ -85,8 +85,9 @@ struct InboxPoll
 /// or a folder. One instance per sender profile.
 ///
 /// Threading: calls are synchronous and may block for as long as the network takes (bounded by
-/// the transport's own timeouts); the engine calls them from its sender thread, one call at a
-/// time per instance. Implementations never throw and never log secrets.
+/// the transport's own timeouts); the engine calls them from its sender threads, at most
+/// maxConcurrentCalls() sends at a time per instance, and status/inbox polls beside them.
+/// Implementations never throw and never log secrets.
 class Transport
 {
 public:
@@ -105,6 +106,9 @@ public:
     virtual QByteArray fetchIncoming(const QString &remoteId, const QString &format, QString *error);
     /// Tells the other side the document is safely stored here, so it is delivered once.
     virtual QString acknowledgeIncoming(const QString &remoteId);
+    /// How many calls the engine may make at once from different threads (default one: calls are
+    /// serialised). A transport returning more must be safe for that many concurrent calls.
+    virtual int maxConcurrentCalls() const { return 1; }
     /// Whether business responses about incoming invoices can be sent back this way.
     virtual bool supportsResponses() const;
     /// Sends a Peppol invoice response code (AB, IP, UQ, RE, AP, PD) for an incoming document,
