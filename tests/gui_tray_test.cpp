@@ -697,6 +697,43 @@ TEST(GuiTokenStoreTest, KeychainResultsBecomeMessagesForTheUser)
                            QStringLiteral("remove portal-token/b")}));
 }
 
+TEST_F(GuiTrayTest, SftpSettingsAreSavedCompleteAndReadBack)
+{
+    SettingsDialog dialog(m_agent.config, m_agent.configPath, m_secrets);
+    PortalSettingsPage *portal = dialog.portalPage();
+    portal->kindBox()->setCurrentIndex(portal->kindBox()->findData(QStringLiteral("sftp")));
+    const QList<std::pair<const char *, QString>> fields = {
+        {"sftpKnownHosts", QStringLiteral("SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8")},
+        {"sftpInbound", QStringLiteral("~/in")},
+        {"sftpStatus", QStringLiteral("~/status")},
+        {"sftpResponses", QStringLiteral("~/answers")}};
+    for (const auto &[name, value] : fields) {
+        auto *edit = portal->findChild<QLineEdit *>(QLatin1String(name));
+        ASSERT_NE(edit, nullptr) << name;
+        EXPECT_TRUE(edit->isVisibleTo(portal)) << name << " is on the SFTP page";
+        edit->setText(value);
+    }
+    const QList<QLineEdit *> edits = portal->findChildren<QLineEdit *>();
+    for (QLineEdit *e : edits) // server, user and key: the unnamed ones on the SFTP page
+        if (e->placeholderText() == QStringLiteral("sftp://host:22/outbox"))
+            e->setText(QStringLiteral("sftp://sftp.operator.example:2222/out"));
+    ASSERT_EQ(dialog.save(), QString());
+    QString error;
+    const std::optional<AgentConfig> after = AgentConfig::load(m_agent.configPath, &error);
+    ASSERT_TRUE(after) << qPrintable(error);
+    const TransportSettings &t = after->profiles.first().transport;
+    EXPECT_EQ(t.kind, QStringLiteral("sftp"));
+    EXPECT_EQ(t.url, QStringLiteral("sftp://sftp.operator.example:2222/out"));
+    EXPECT_EQ(t.sftpKnownHosts, QStringLiteral("SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8"));
+    EXPECT_EQ(t.sftpInboundDir, QStringLiteral("~/in"));
+    EXPECT_EQ(t.sftpStatusDir, QStringLiteral("~/status"));
+    EXPECT_EQ(t.sftpResponseDir, QStringLiteral("~/answers"));
+    // Shown again as saved.
+    SettingsDialog again(*after, m_agent.configPath, m_secrets);
+    EXPECT_EQ(again.portalPage()->findChild<QLineEdit *>(QStringLiteral("sftpStatus"))->text(),
+              QStringLiteral("~/status"));
+}
+
 TEST_F(GuiTrayTest, TheWizardChecksEachPageAndSaves)
 {
     SetupWizard wizard(m_agent.config, m_agent.configPath, m_secrets);

@@ -839,6 +839,38 @@
         <source>Profile %1: %2</source>
         <translation>Profil %1: %2</translation>
     </message>
+    <message>
+        <source>known_hosts file, or SHA256:... from your operator</source>
+        <translation>known_hosts-fil, eller SHA256:... fra operatøren din</translation>
+    </message>
+    <message>
+        <source>e.g. ~/in; empty: no incoming invoices</source>
+        <translation>f.eks. ~/in; tomt: ingen innkommende fakturaer</translation>
+    </message>
+    <message>
+        <source>where answers about your invoices arrive; may be empty</source>
+        <translation>der svar om fakturaene dine kommer; kan være tomt</translation>
+    </message>
+    <message>
+        <source>empty: the server&apos;s outbox folder</source>
+        <translation>tomt: serverens utboks</translation>
+    </message>
+    <message>
+        <source>Server identity:</source>
+        <translation>Serverens identitet:</translation>
+    </message>
+    <message>
+        <source>Incoming folder on the server:</source>
+        <translation>Innkommende mappe på serveren:</translation>
+    </message>
+    <message>
+        <source>Answers to your invoices:</source>
+        <translation>Svar på fakturaene dine:</translation>
+    </message>
+    <message>
+        <source>Your answers go to:</source>
+        <translation>Svarene dine sendes til:</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::ProfileSettingsPage</name>
@@ -1116,13 +1148,6 @@
     <message>
         <source>Settings not saved</source>
         <translation>Innstillingene ble ikke lagret</translation>
-    </message>
-</context>
-<context>
-    <name>einvoice::gui::SettingsWriter</name>
-    <message>
-        <source>%1: cannot write the configuration</source>
-        <translation>%1: innstillingene kan ikke lagres</translation>
     </message>
 </context>
 <context>

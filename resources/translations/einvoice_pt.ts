@@ -839,6 +839,38 @@
         <source>Profile %1: %2</source>
         <translation>Perfil %1: %2</translation>
     </message>
+    <message>
+        <source>known_hosts file, or SHA256:... from your operator</source>
+        <translation>ficheiro known_hosts, ou SHA256:... do seu operador</translation>
+    </message>
+    <message>
+        <source>e.g. ~/in; empty: no incoming invoices</source>
+        <translation>p. ex. ~/in; vazio: sem faturas recebidas</translation>
+    </message>
+    <message>
+        <source>where answers about your invoices arrive; may be empty</source>
+        <translation>onde chegam as respostas às suas faturas; pode ficar vazio</translation>
+    </message>
+    <message>
+        <source>empty: the server&apos;s outbox folder</source>
+        <translation>vazio: a pasta de saída do servidor</translation>
+    </message>
+    <message>
+        <source>Server identity:</source>
+        <translation>Identidade do servidor:</translation>
+    </message>
+    <message>
+        <source>Incoming folder on the server:</source>
+        <translation>Pasta de entrada no servidor:</translation>
+    </message>
+    <message>
+        <source>Answers to your invoices:</source>
+        <translation>Respostas às suas faturas:</translation>
+    </message>
+    <message>
+        <source>Your answers go to:</source>
+        <translation>As suas respostas vão para:</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::ProfileSettingsPage</name>
@@ -1116,13 +1148,6 @@
     <message>
         <source>Settings not saved</source>
         <translation>As definições não foram guardadas</translation>
-    </message>
-</context>
-<context>
-    <name>einvoice::gui::SettingsWriter</name>
-    <message>
-        <source>%1: cannot write the configuration</source>
-        <translation>%1: não é possível gravar a configuração</translation>
     </message>
 </context>
 <context>

@@ -839,6 +839,38 @@
         <source>Profile %1: %2</source>
         <translation>Profil %1: %2</translation>
     </message>
+    <message>
+        <source>known_hosts file, or SHA256:... from your operator</source>
+        <translation>known_hosts-fil, eller SHA256:... från din operatör</translation>
+    </message>
+    <message>
+        <source>e.g. ~/in; empty: no incoming invoices</source>
+        <translation>t.ex. ~/in; tomt: inga inkommande fakturor</translation>
+    </message>
+    <message>
+        <source>where answers about your invoices arrive; may be empty</source>
+        <translation>där svar om dina fakturor kommer; får vara tomt</translation>
+    </message>
+    <message>
+        <source>empty: the server&apos;s outbox folder</source>
+        <translation>tomt: serverns utkorg</translation>
+    </message>
+    <message>
+        <source>Server identity:</source>
+        <translation>Serverns identitet:</translation>
+    </message>
+    <message>
+        <source>Incoming folder on the server:</source>
+        <translation>Inkommande mapp på servern:</translation>
+    </message>
+    <message>
+        <source>Answers to your invoices:</source>
+        <translation>Svar på dina fakturor:</translation>
+    </message>
+    <message>
+        <source>Your answers go to:</source>
+        <translation>Dina svar skickas till:</translation>
+    </message>
 </context>
 <context>
     <name>einvoice::gui::ProfileSettingsPage</name>
@@ -1116,13 +1148,6 @@
     <message>
         <source>Settings not saved</source>
         <translation>Inställningarna sparades inte</translation>
-    </message>
-</context>
-<context>
-    <name>einvoice::gui::SettingsWriter</name>
-    <message>
-        <source>%1: cannot write the configuration</source>
-        <translation>%1: inställningarna kan inte sparas</translation>
     </message>
 </context>
 <context>

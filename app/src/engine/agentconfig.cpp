@@ -359,6 +359,8 @@ QString AgentConfig::save(const QString &path) const
         s.setValue(QStringLiteral("ca_file"), p.transport.caFile);
         s.setValue(QStringLiteral("token_file"), p.transport.tokenFile);
         s.setValue(QStringLiteral("proxy"), p.transport.proxy);
+        if (p.transport.kind == QLatin1String("sftp"))
+            s.setValue(QStringLiteral("sftp_url"), p.transport.url);
         s.setValue(QStringLiteral("sftp_user"), p.transport.sftpUser);
         s.setValue(QStringLiteral("sftp_key_file"), p.transport.sftpKeyFile);
         s.setValue(QStringLiteral("sftp_known_hosts"), p.transport.sftpKnownHosts);

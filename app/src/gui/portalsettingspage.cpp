@@ -52,9 +52,25 @@ PortalSettingsPage::PortalSettingsPage(TokenStore &secrets, QWidget *parent)
     m_sftpUrl->setPlaceholderText(QStringLiteral("sftp://host:22/outbox"));
     m_sftpUser = new QLineEdit(sftp);
     m_sftpKey = new QLineEdit(sftp);
+    m_sftpKnownHosts = new QLineEdit(sftp);
+    m_sftpKnownHosts->setObjectName(QStringLiteral("sftpKnownHosts"));
+    m_sftpKnownHosts->setPlaceholderText(tr("known_hosts file, or SHA256:... from your operator"));
+    m_sftpInbound = new QLineEdit(sftp);
+    m_sftpInbound->setObjectName(QStringLiteral("sftpInbound"));
+    m_sftpInbound->setPlaceholderText(tr("e.g. ~/in; empty: no incoming invoices"));
+    m_sftpStatus = new QLineEdit(sftp);
+    m_sftpStatus->setObjectName(QStringLiteral("sftpStatus"));
+    m_sftpStatus->setPlaceholderText(tr("where answers about your invoices arrive; may be empty"));
+    m_sftpResponses = new QLineEdit(sftp);
+    m_sftpResponses->setObjectName(QStringLiteral("sftpResponses"));
+    m_sftpResponses->setPlaceholderText(tr("empty: the server's outbox folder"));
     sf->addRow(tr("Server:"), m_sftpUrl);
     sf->addRow(tr("User:"), m_sftpUser);
     sf->addRow(tr("Key file:"), m_sftpKey);
+    sf->addRow(tr("Server identity:"), m_sftpKnownHosts);
+    sf->addRow(tr("Incoming folder on the server:"), m_sftpInbound);
+    sf->addRow(tr("Answers to your invoices:"), m_sftpStatus);
+    sf->addRow(tr("Your answers go to:"), m_sftpResponses);
     m_stack->addWidget(sftp);
 
     auto *folder = new QWidget(m_stack);
@@ -161,6 +177,10 @@ void PortalSettingsPage::show(int index)
     m_outbox->setText(t.outboxDir);
     m_sftpUser->setText(t.sftpUser);
     m_sftpKey->setText(t.sftpKeyFile);
+    m_sftpKnownHosts->setText(t.sftpKnownHosts);
+    m_sftpInbound->setText(t.sftpInboundDir);
+    m_sftpStatus->setText(t.sftpStatusDir);
+    m_sftpResponses->setText(t.sftpResponseDir);
     // The stored token is not shown; an empty field keeps it.
     m_token->setText(edit.token);
     // Results of a test belong to the profile they were run for.
@@ -186,6 +206,10 @@ void PortalSettingsPage::store()
     t.outboxDir = m_outbox->text().trimmed();
     t.sftpUser = m_sftpUser->text().trimmed();
     t.sftpKeyFile = m_sftpKey->text().trimmed();
+    t.sftpKnownHosts = m_sftpKnownHosts->text().trimmed();
+    t.sftpInboundDir = m_sftpInbound->text().trimmed();
+    t.sftpStatusDir = m_sftpStatus->text().trimmed();
+    t.sftpResponseDir = m_sftpResponses->text().trimmed();
     e.token = m_token->text();
 }
 
@@ -195,7 +219,9 @@ bool PortalSettingsPage::changed(const Edit &e) const
     const TransportSettings &b = e.edited;
     return e.added || !e.token.isEmpty() || a.kind != b.kind || a.url != b.url || a.caFile != b.caFile ||
            a.proxy != b.proxy || a.outboxDir != b.outboxDir || a.sftpUser != b.sftpUser ||
-           a.sftpKeyFile != b.sftpKeyFile;
+           a.sftpKeyFile != b.sftpKeyFile || a.sftpKnownHosts != b.sftpKnownHosts ||
+           a.sftpInboundDir != b.sftpInboundDir || a.sftpStatusDir != b.sftpStatusDir ||
+           a.sftpResponseDir != b.sftpResponseDir;
 }
 
 QString PortalSettingsPage::check(const Edit &e) const

@@ -76,6 +76,10 @@ private:
     QLineEdit *m_sftpUrl = nullptr;
     QLineEdit *m_sftpUser = nullptr;
     QLineEdit *m_sftpKey = nullptr;
+    QLineEdit *m_sftpKnownHosts = nullptr;
+    QLineEdit *m_sftpInbound = nullptr;
+    QLineEdit *m_sftpStatus = nullptr;
+    QLineEdit *m_sftpResponses = nullptr;
     QPushButton *m_test = nullptr;
     QTreeWidget *m_results = nullptr;
     ConnectionTester m_tester;
