@@ -1131,3 +1131,32 @@ TEST(JobJournalCrash, KillNineRepeatedly)
     std::printf("%d physical sends for %d documents (repeats after kills and simulated timeouts)\n",
                 int(sends.size()) - 1, docs);
 }
+
+TEST_F(JobJournalTest, ABatchIsOneTransactionWhoseStepsStayAllOrNothing)
+{
+    const qint64 a = m_journal.addJob(makeJob(QStringLiteral("acme"), "batch-a")).jobId;
+    const qint64 b = m_journal.addJob(makeJob(QStringLiteral("acme"), "batch-b")).jobId;
+    ASSERT_EQ(m_journal.beginBatch(), QString());
+    EXPECT_EQ(m_journal.transition(a, JobState::Read, QStringLiteral("read a")), QString());
+    // A refused step inside the batch changes nothing and does not spoil the others.
+    EXPECT_NE(m_journal.transition(b, JobState::Sent, QStringLiteral("not allowed")), QString());
+    EXPECT_EQ(m_journal.transition(b, JobState::Read, QStringLiteral("read b")), QString());
+    {
+        // Another connection sees nothing of the batch before it ends.
+        JobJournal other;
+        ASSERT_EQ(other.open(dbPath(), &m_clock), QString());
+        EXPECT_EQ(other.job(a)->state, JobState::Captured);
+    }
+    EXPECT_EQ(m_journal.endBatch(), QString());
+    JobJournal other;
+    ASSERT_EQ(other.open(dbPath(), &m_clock), QString());
+    EXPECT_EQ(other.job(a)->state, JobState::Read);
+    EXPECT_EQ(other.job(b)->state, JobState::Read);
+    EXPECT_EQ(other.events(b).size(), 2) << "the refused step left no event";
+
+    // A batch never ended (the process died) leaves nothing behind.
+    ASSERT_EQ(m_journal.beginBatch(), QString());
+    EXPECT_EQ(m_journal.transition(a, JobState::Ready, QStringLiteral("ready a")), QString());
+    m_journal.close();
+    EXPECT_EQ(other.job(a)->state, JobState::Read);
+}

@@ -129,6 +129,7 @@ std::optional<SourceKind> sourceKindFromName(const QString &name)
 struct JobJournal::Private
 {
     QSqlDatabase db;
+    int batchDepth = 0; ///< > 0 while a batch (one outer transaction) is open
     QSqlQuery findByKey;
     QSqlQuery insertJob;
     QSqlQuery insertEvent;
@@ -143,28 +144,37 @@ struct JobJournal::Private
 
 // An explicit write transaction. BEGIN IMMEDIATE takes the write lock up front, so a second
 // writer (the CLI while the daemon runs) waits for the busy timeout instead of failing half-way
-// through a read-then-write sequence. Rolls back unless committed.
+// through a read-then-write sequence. Rolls back unless committed. Inside a batch
+// (JobJournal::beginBatch) it is a savepoint: all or nothing for its own changes, made durable
+// with the batch.
 class JournalTransaction
 {
 public:
-    explicit JournalTransaction(QSqlDatabase &db) : m_db(db)
+    JournalTransaction(QSqlDatabase &db, int batchDepth) : m_db(db), m_nested(batchDepth > 0)
     {
         QSqlQuery q(m_db);
-        m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        m_active =
+            q.exec(m_nested ? QStringLiteral("SAVEPOINT journal_step") : QStringLiteral("BEGIN IMMEDIATE"));
         if (!m_active)
             m_error = q.lastError().text();
     }
     ~JournalTransaction()
     {
-        if (m_active)
+        if (!m_active)
+            return;
+        if (m_nested) {
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO journal_step"));
+            QSqlQuery(m_db).exec(QStringLiteral("RELEASE journal_step"));
+        } else {
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        }
     }
     bool isActive() const { return m_active; }
     QString error() const { return m_error; }
     bool commit()
     {
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("COMMIT"))) {
+        if (!q.exec(m_nested ? QStringLiteral("RELEASE journal_step") : QStringLiteral("COMMIT"))) {
             m_error = q.lastError().text();
             return false; // the destructor rolls back
         }
@@ -174,6 +184,7 @@ public:
 
 private:
     QSqlDatabase &m_db;
+    bool m_nested = false;
     bool m_active = false;
     QString m_error;
 };
@@ -391,7 +402,7 @@ AddJobResult JobJournal::addJob(const NewJob &newJob)
         return result;
     }
 
-    JournalTransaction tx(d->db);
+    JournalTransaction tx(d->db, d->batchDepth);
     if (!tx.isActive()) {
         result.error = tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
         return result;
@@ -574,7 +585,7 @@ QString JobJournal::transition(qint64 jobId, JobState to, const QString &message
 {
     if (QString e = checkUsable(); !e.isEmpty())
         return e;
-    JournalTransaction tx(d->db);
+    JournalTransaction tx(d->db, d->batchDepth);
     if (!tx.isActive())
         return tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
     std::optional<JobState> from;
@@ -595,7 +606,7 @@ QString JobJournal::transitionChain(qint64 jobId, const QList<Step> &steps)
 {
     if (QString e = checkUsable(); !e.isEmpty())
         return e;
-    JournalTransaction tx(d->db);
+    JournalTransaction tx(d->db, d->batchDepth);
     if (!tx.isActive())
         return tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
     std::optional<JobState> from;
@@ -631,6 +642,34 @@ void JobJournal::notify(qint64 jobId, std::optional<JobState> from, const QStrin
     m_observer(*now, from, message);
 }
 
+QString JobJournal::beginBatch()
+{
+    if (QString e = checkUsable(); !e.isEmpty())
+        return e;
+    if (d->batchDepth++ > 0)
+        return {};
+    QSqlQuery q(d->db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        d->batchDepth = 0;
+        return tr("Cannot write to the job journal %1: %2").arg(m_path, q.lastError().text());
+    }
+    return {};
+}
+
+QString JobJournal::endBatch()
+{
+    if (!d || d->batchDepth == 0)
+        return {};
+    if (--d->batchDepth > 0)
+        return {};
+    QSqlQuery q(d->db);
+    if (q.exec(QStringLiteral("COMMIT")))
+        return {};
+    const QString error = q.lastError().text();
+    QSqlQuery(d->db).exec(QStringLiteral("ROLLBACK"));
+    return tr("Cannot write to the job journal %1: %2").arg(m_path, error);
+}
+
 QString JobJournal::note(qint64 jobId, const QString &message, const std::optional<JobDisplay> &display)
 {
     return annotate(jobId, message, display, std::nullopt);
@@ -655,7 +694,7 @@ QString JobJournal::annotate(qint64 jobId, const QString &message, const std::op
 {
     if (QString e = checkUsable(); !e.isEmpty())
         return e;
-    JournalTransaction tx(d->db);
+    JournalTransaction tx(d->db, d->batchDepth);
     if (!tx.isActive())
         return tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());
     QString error;
@@ -796,6 +835,10 @@ QList<Job> JobJournal::jobs(const JobQuery &query, QString *error) const
         where << QStringLiteral("sender_profile = ?");
         values << query.senderProfile;
     }
+    if (!query.invoiceNumber.isEmpty()) {
+        where << QStringLiteral("invoice_number = ?");
+        values << query.invoiceNumber;
+    }
     const QString needle = foldForSearch(query.search.trimmed());
     if (!needle.isEmpty()) {
         // instr() rather than LIKE: no wildcard escaping, and the text is already folded.
@@ -912,7 +955,7 @@ QList<qint64> JobJournal::recoverAfterCrash(QString *error)
             *error = e;
         return requeued;
     }
-    JournalTransaction tx(d->db);
+    JournalTransaction tx(d->db, d->batchDepth);
     if (!tx.isActive()) {
         if (error)
             *error = tr("Cannot write to the job journal %1: %2").arg(m_path, tx.error());

@@ -123,6 +123,7 @@ struct JobQuery
     /// Matched case-insensitively (Unicode case folding, NFKC) against invoice number, seller,
     /// buyer, original file name/path, remote id and the content hash.
     QString search;
+    QString invoiceNumber; ///< exact match, by index (the engine's reprint check)
     JobOrder order = JobOrder::NewestFirst;
     int limit = 0; // 0 = no limit
     int offset = 0;
@@ -183,6 +184,14 @@ public:
     /// Several moves in one transaction (e.g. read -> ready -> approved): all or none, with one
     /// event each, and one disk flush instead of one per move.
     QString transitionChain(qint64 jobId, const QList<Step> &steps);
+
+    /// Groups every change made until the matching endBatch() into one transaction: one disk
+    /// flush for many jobs (the sender's results arrive many at a time). Each change inside keeps
+    /// its own all-or-nothing (a savepoint); a crash before endBatch() loses the whole batch,
+    /// which the engine allows only for changes that are safe to redo (a job left in "sending"
+    /// is sent again under the same idempotency key). Nests; same thread as the journal.
+    QString beginBatch();
+    QString endBatch();
 
     /// Appends an event to a job's timeline without changing its state (a correction that
     /// leaves it under review, the same document exported again). Touches updatedAt.

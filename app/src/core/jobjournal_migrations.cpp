@@ -87,6 +87,7 @@ JournalMigration version1()
 //   UNIQUE (profile, remote_id) keeps a document stored once however often it is offered again,
 //   acknowledged says whether the portal was told, and response* what this user answered.
 //   paths is the stored files, one per line (file names never hold a newline: IncomingStore).
+// - jobs_by_number: documents looked up by invoice number (reprints, answers over SFTP).
 JournalMigration version2()
 {
     JournalMigration m;
@@ -114,6 +115,9 @@ JournalMigration version2()
     UNIQUE (profile, remote_id)
 ))"),
         QStringLiteral("CREATE INDEX incoming_by_time ON incoming (stored_at)"),
+        // The reprint check looks every document up by its number: without an index that is a
+        // scan of the whole journal per document.
+        QStringLiteral("CREATE INDEX jobs_by_number ON jobs (sender_profile, invoice_number)"),
     };
     return m;
 }

@@ -435,8 +435,15 @@ void Engine::processPending()
             o.display = doc.display;
             if (doc.readable)
                 o.writeError = m_files.write(id, doc);
-            QMetaObject::invokeMethod(
-                this, [this, o] { onRead(o); }, Qt::QueuedConnection);
+            // Results are gathered and committed together (drainRead): one flush for many.
+            bool post = false;
+            {
+                std::lock_guard<std::mutex> lock(m_readMutex);
+                post = m_read.isEmpty();
+                m_read.append(o);
+            }
+            if (post)
+                QMetaObject::invokeMethod(this, &Engine::drainRead, Qt::QueuedConnection);
         });
     }
 }
@@ -446,14 +453,12 @@ void Engine::onRead(const ReadOutcome &o)
     m_reading.remove(o.jobId);
     const std::optional<Job> job = m_journal.job(o.jobId);
     if (!job || (job->state != JobState::Captured && job->state != JobState::Read)) {
-        checkIdle();
         return; // discarded meanwhile
     }
     if (!o.writeError.isEmpty()) {
         m_problems.insert(QStringLiteral("jobs"), o.writeError);
         qCWarning(lcEngine) << o.writeError;
         emit statusChanged();
-        checkIdle();
         return; // stays captured; read again on the next tick
     }
     if (m_problems.remove(QStringLiteral("jobs")) > 0)
@@ -463,7 +468,6 @@ void Engine::onRead(const ReadOutcome &o)
         opt.lastError = o.error;
         transition(o.jobId, JobState::Failed, tr("Could not be read: %1").arg(o.error), opt);
         archive(*job, true, o.error);
-        checkIdle();
         return;
     }
     // The same invoice in different bytes (a reprint: the print pipeline stamps each PDF
@@ -473,7 +477,7 @@ void Engine::onRead(const ReadOutcome &o)
     if (!o.display.invoiceNumber.isEmpty()) {
         JobQuery same;
         same.senderProfile = job->senderProfile;
-        same.search = o.display.invoiceNumber;
+        same.invoiceNumber = o.display.invoiceNumber;
         for (const Job &other : m_journal.jobs(same)) {
             // Only a copy that is on its way (ready or further) counts: two copies both under
             // review are compared by the person anyway.
@@ -517,11 +521,25 @@ void Engine::onRead(const ReadOutcome &o)
             {JobState::NeedsReview, tr("Needs review:\n- %1").arg(reasons.join(QStringLiteral("\n- "))), {}});
     }
     // One commit for the whole decision: a crash leaves the job before or after it, never halfway.
-    if (!chain(o.jobId, steps).isEmpty()) {
-        checkIdle();
+    if (!chain(o.jobId, steps).isEmpty())
         return;
-    }
+    // Inside drainRead's batch: a crash before it is committed leaves the job captured with its
+    // spool copy, read again at the next start; the archived original is not needed for that.
     archive(*job, false, QString());
+}
+
+void Engine::drainRead()
+{
+    QList<ReadOutcome> outcomes;
+    {
+        std::lock_guard<std::mutex> lock(m_readMutex);
+        outcomes.swap(m_read);
+    }
+    m_journal.beginBatch();
+    for (const ReadOutcome &o : std::as_const(outcomes))
+        onRead(o);
+    if (const QString e = m_journal.endBatch(); !e.isEmpty())
+        qCWarning(lcEngine) << e << "- the documents stay captured and are read again";
     if (m_autoRun) {
         processPending();
         sendDue();
@@ -593,6 +611,16 @@ void Engine::sendDue()
         qCWarning(lcEngine) << error;
         return;
     }
+    // Every "sending" is committed (one flush for all of them) before any transport is called:
+    // a crash in between leaves jobs in "sending", which are sent again under the same key.
+    struct Dispatch
+    {
+        std::shared_ptr<Transport> transport;
+        std::shared_ptr<std::mutex> serial;
+        OutgoingDocument doc;
+    };
+    QList<Dispatch> dispatches;
+    m_journal.beginBatch();
     for (const Job &job : due) {
         if (m_sending.contains(job.id))
             continue;
@@ -635,10 +663,24 @@ void Engine::sendDue()
         doc.payload = payload;
         doc.fileName = job.contentHash + QStringLiteral(".xml");
         doc.invoiceNumber = job.display.invoiceNumber;
-        const std::shared_ptr<Transport> shared = m_transports.value(job.senderProfile);
-        const std::shared_ptr<std::mutex> serial = m_serial.value(job.senderProfile);
         ++m_inFlight[job.senderProfile];
-        m_sender.start([this, shared, serial, doc] {
+        dispatches.append({m_transports.value(job.senderProfile), m_serial.value(job.senderProfile), doc});
+    }
+    if (const QString e = m_journal.endBatch(); !e.isEmpty()) {
+        // Nothing of the batch is on disk: the jobs are still approved and none may be sent.
+        qCWarning(lcEngine) << e;
+        m_problems.insert(QStringLiteral("journal"), e);
+        for (const Dispatch &d : std::as_const(dispatches)) {
+            m_sending.remove(d.doc.jobId);
+            if (--m_inFlight[d.doc.senderProfile] <= 0)
+                m_inFlight.remove(d.doc.senderProfile);
+        }
+        emit statusChanged();
+        return;
+    }
+    m_problems.remove(QStringLiteral("journal"));
+    for (const Dispatch &d : std::as_const(dispatches)) {
+        m_sender.start([this, shared = d.transport, serial = d.serial, doc = d.doc] {
             std::unique_lock<std::mutex> oneAtATime;
             if (serial)
                 oneAtATime = std::unique_lock<std::mutex>(*serial);
@@ -648,10 +690,37 @@ void Engine::sendDue()
             o.result = shared->send(doc);
             o.transportKind = shared->kind();
             o.where = shared->describe();
-            QMetaObject::invokeMethod(
-                this, [this, o] { onSent(o); }, Qt::QueuedConnection);
+            oneAtATime = {};
+            // Results are gathered and committed together (drainSent): one flush for many.
+            bool post = false;
+            {
+                std::lock_guard<std::mutex> lock(m_sentMutex);
+                post = m_sent.isEmpty();
+                m_sent.append(o);
+            }
+            if (post)
+                QMetaObject::invokeMethod(this, &Engine::drainSent, Qt::QueuedConnection);
         });
     }
+}
+
+void Engine::drainSent()
+{
+    QList<SendOutcome> outcomes;
+    {
+        std::lock_guard<std::mutex> lock(m_sentMutex);
+        outcomes.swap(m_sent);
+    }
+    m_journal.beginBatch();
+    for (const SendOutcome &o : std::as_const(outcomes))
+        onSent(o);
+    if (const QString e = m_journal.endBatch(); !e.isEmpty())
+        qCWarning(lcEngine) << e << "- the jobs stay in sending and are sent again at the next start";
+    // Jobs held back by the transport's limit on calls in flight go now, timers or not: one
+    // sendDue() hands over everything that is due.
+    if (m_autoRun || std::exchange(m_sendBacklog, false))
+        sendDue();
+    checkIdle();
 }
 
 void Engine::onSent(const SendOutcome &o)
@@ -660,12 +729,8 @@ void Engine::onSent(const SendOutcome &o)
     if (--m_inFlight[o.profileId] <= 0)
         m_inFlight.remove(o.profileId);
     const std::optional<Job> job = m_journal.job(o.jobId);
-    if (!job || job->state != JobState::Sending) {
-        if (std::exchange(m_sendBacklog, false))
-            sendDue();
-        checkIdle();
+    if (!job || job->state != JobState::Sending)
         return;
-    }
     const SendResult &r = o.result;
     TransitionOptions opt;
     opt.expectedState = JobState::Sending;
@@ -717,11 +782,6 @@ void Engine::onSent(const SendOutcome &o)
         emit sendFailed(o.jobId, r.message);
         break;
     }
-    // Jobs held back by the transport's limit on calls in flight go now, timers or not: one
-    // sendDue() hands over everything that is due.
-    if (m_autoRun || std::exchange(m_sendBacklog, false))
-        sendDue();
-    checkIdle();
 }
 
 QString Engine::chain(qint64 jobId, const QList<JobJournal::Step> &steps)
@@ -1208,9 +1268,12 @@ void Engine::applyRemoteStatus(const QString &profileId, const RemoteStatus &sta
 {
     JobQuery q;
     q.senderProfile = profileId;
-    q.search = status.remoteId.isEmpty() ? status.invoiceNumber : status.remoteId;
+    if (status.remoteId.isEmpty())
+        q.invoiceNumber = status.invoiceNumber;
+    else
+        q.search = status.remoteId;
     q.states = {JobState::Sent, JobState::Delivered};
-    if (q.search.isEmpty())
+    if (q.search.isEmpty() && q.invoiceNumber.isEmpty())
         return;
     std::optional<Job> job;
     // By the id the portal gave; or, when only the invoice is named (an invoice response file),

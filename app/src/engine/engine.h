@@ -152,7 +152,9 @@ private:
     struct SendOutcome;
     void onFileReady(const QString &path, const QString &profileId, SourceKind source);
     void onRead(const ReadOutcome &outcome);
+    void drainRead();
     void onSent(const SendOutcome &outcome);
+    void drainSent();
     struct PollOutcome;
     void onPolled(const PollOutcome &outcome);
     void applyRemoteStatus(const QString &profileId, const RemoteStatus &status);
@@ -185,8 +187,12 @@ private:
     TransportFactory m_transportFactory;
     QHash<QString, std::shared_ptr<Transport>> m_transports;
     QHash<QString, std::shared_ptr<std::mutex>> m_serial; ///< per profile; null = concurrent calls allowed
-    bool m_sendBacklog = false;                           ///< due jobs were held back by a transport's limit
-    QHash<QString, int> m_inFlight;                       ///< sends with the transport now, per profile
+    std::mutex m_readMutex;
+    QList<ReadOutcome> m_read; ///< results from the readers not yet committed (m_readMutex)
+    std::mutex m_sentMutex;
+    QList<SendOutcome> m_sent;      ///< results from the sender pool not yet committed (m_sentMutex)
+    bool m_sendBacklog = false;     ///< due jobs were held back by a transport's limit
+    QHash<QString, int> m_inFlight; ///< sends with the transport now, per profile
     QSet<qint64> m_reading;
     QSet<qint64> m_sending;
     QHash<QString, QPair<QString, SourceKind>> m_intakeRetry; // path -> (profile, source)
