@@ -118,6 +118,9 @@ JournalMigration version2()
         // The reprint check looks every document up by its number: without an index that is a
         // scan of the whole journal per document.
         QStringLiteral("CREATE INDEX jobs_by_number ON jobs (sender_profile, invoice_number)"),
+        // The readers take the oldest captured documents first: without (state, id) every call
+        // sorts all of them, which is slow when thousands arrive at once.
+        QStringLiteral("CREATE INDEX jobs_by_state_id ON jobs (state, id)"),
     };
     return m;
 }
