@@ -172,6 +172,30 @@ TEST(KeychainSecretStore, WritesReadsAndRemovesATokenInTheRealKeyring)
     EXPECT_TRUE(store.remove(key).ok());
 }
 
+TEST(KeychainSecretStore, ReadsAreCachedBrieflyAndOwnWritesAreSeenAtOnce)
+{
+    REQUIRE_KEYRING();
+    test::ensureCoreApp();
+    KeychainSecretStore store(fastOptions());
+    KeychainSecretStore::Options uncachedOptions = fastOptions();
+    uncachedOptions.cacheSecs = 0;
+    KeychainSecretStore uncached(uncachedOptions);
+    const QString key = SecretStore::portalTokenKey(QStringLiteral("cached"));
+    ASSERT_TRUE(store.write(key, QStringLiteral("tok-one")).ok());
+    EXPECT_EQ(store.read(key).secret, QStringLiteral("tok-one"));
+    // Changed behind the store's back (another program): the cached value holds for a while...
+    ASSERT_TRUE(uncached.write(key, QStringLiteral("tok-two")).ok());
+    const SecretResult cached = store.read(key);
+    EXPECT_TRUE(cached.ok());
+    EXPECT_EQ(cached.secret, QStringLiteral("tok-one")) << "read from memory, not the keychain";
+    // ...a store without a cache sees it at once, and so does this store after its own write.
+    EXPECT_EQ(uncached.read(key).secret, QStringLiteral("tok-two"));
+    ASSERT_TRUE(store.write(key, QStringLiteral("tok-three")).ok());
+    EXPECT_EQ(store.read(key).secret, QStringLiteral("tok-three"));
+    ASSERT_TRUE(store.remove(key).ok());
+    EXPECT_EQ(store.read(key).state, State::NotFound) << "a removed secret is not served from memory";
+}
+
 TEST(KeychainSecretStore, WorksFromThreadPoolWorkersWithoutAnEventLoop)
 {
     REQUIRE_KEYRING();

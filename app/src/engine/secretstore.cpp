@@ -220,16 +220,40 @@ KeychainSecretStore::KeychainSecretStore(const Options &options) : m_options(opt
 
 SecretResult KeychainSecretStore::read(const QString &key)
 {
-    return run(Op::Read, key, {});
+    if (m_options.cacheSecs > 0) {
+        std::lock_guard<std::mutex> lock(m_cacheMutex);
+        if (const auto it = m_cache.constFind(key); it != m_cache.constEnd() && !it->until.hasExpired()) {
+            SecretResult cached;
+            cached.state = SecretResult::State::Ok;
+            cached.source = QStringLiteral("keychain");
+            cached.secret = it->secret;
+            return cached;
+        }
+    }
+    SecretResult result = run(Op::Read, key, {});
+    std::lock_guard<std::mutex> lock(m_cacheMutex);
+    if (result.ok() && m_options.cacheSecs > 0)
+        m_cache.insert(key, {result.secret, QDeadlineTimer(qint64(m_options.cacheSecs) * 1000)});
+    else
+        m_cache.remove(key);
+    return result;
 }
 
 SecretResult KeychainSecretStore::write(const QString &key, const QString &secret)
 {
+    {
+        std::lock_guard<std::mutex> lock(m_cacheMutex);
+        m_cache.remove(key);
+    }
     return run(Op::Write, key, secret);
 }
 
 SecretResult KeychainSecretStore::remove(const QString &key)
 {
+    {
+        std::lock_guard<std::mutex> lock(m_cacheMutex);
+        m_cache.remove(key);
+    }
     return run(Op::Remove, key, {});
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace einvoice {
 
@@ -81,6 +84,11 @@ public:
         int timeoutMs = 10000;    ///< per attempt; a keychain that does not answer is NoKeychain
         int attempts = 3;         ///< tries while the Secret Service is not up yet
         int firstBackoffMs = 250; ///< pause after the first failed try, doubled after each
+        /// A secret read is kept in memory this long: a transport asks for its token on every
+        /// request (four uploads at once), and each keychain read is a D-Bus round trip on the one
+        /// keychain thread. A write or remove through this store drops it at once; a change made
+        /// by another program is seen after this long. 0 = always ask the keychain.
+        int cacheSecs = 30;
     };
     KeychainSecretStore();
     explicit KeychainSecretStore(const Options &options);
@@ -100,6 +108,13 @@ private:
     };
     SecretResult run(Op op, const QString &key, const QString &secret);
     Options m_options;
+    struct Cached
+    {
+        QString secret;
+        QDeadlineTimer until;
+    };
+    std::mutex m_cacheMutex;
+    QHash<QString, Cached> m_cache; ///< successful reads (m_cacheMutex)
 };
 
 /// A token kept in a file, for the headless daemon (no desktop session, no keychain). The file
