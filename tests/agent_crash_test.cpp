@@ -29,11 +29,6 @@ QByteArray ublWithNumber(const QString &number)
     return xml.replace(at + 8, end - at - 8, number.toUtf8());
 }
 
-QString agentBinary()
-{
-    return QFileInfo(QStringLiteral(EINVOICE_CLI)).dir().filePath(QStringLiteral("einvoice-agent"));
-}
-
 QMap<JobState, int> counts(const QString &journalPath)
 {
     JobJournal journal;

@@ -53,6 +53,7 @@ TEST(IncomingJournal, RecordsOnceFindsByPathAndKeepsResponses)
         again.paths = {dir.filePath(QStringLiteral("copy.ubl.xml"))};
         EXPECT_EQ(incoming.record(again, &error), id);
         EXPECT_EQ(incoming.list().size(), 1);
+        EXPECT_EQ(incoming.keys(), QSet<QString>{QStringLiteral("acme/doc_1")});
 
         const auto found = incoming.byPath(dir.path() + QStringLiteral("/2025-02-03 Fjällström 100% _x.pdf"));
         ASSERT_TRUE(found);

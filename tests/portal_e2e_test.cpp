@@ -3,6 +3,7 @@
 // `einvoice` CLI. A PDF dropped into the seller's export folder arrives in the buyer's incoming
 // folder as a valid e-invoice and its PDF; the seller's job reaches "delivered"; the buyer's
 // answers (accepted through its running agent, paid with the agent stopped) reach the seller.
+#include "companyagent.h"
 #include "einvoicexml.h"
 #include "jobjournal.h"
 #include "portalprocess.h"
@@ -28,99 +29,21 @@ namespace {
 const QString kSellerEndpoint = QStringLiteral("0007:5561234567");
 const QString kBuyerEndpoint = QStringLiteral("0007:5569876542"); // the buyer of sv-faktura (10457)
 
-QString agentBinary()
+/// A company with an https profile for @p portal; its token in a 0600 token file.
+std::unique_ptr<CompanyAgent> company(const QString &root, const QString &name, const QString &profile,
+                                      const QString &token, const PortalProcess &portal)
 {
-    return QFileInfo(QStringLiteral(EINVOICE_CLI)).dir().filePath(QStringLiteral("einvoice-agent"));
-}
-
-void writeText(const QString &path, const QString &text, QFile::Permissions permissions)
-{
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate)) << qPrintable(path);
-    f.write(text.toUtf8());
+    const QString tokenFile = root + QLatin1Char('/') + profile + QStringLiteral(".token");
+    QFile f(tokenFile);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly)) << qPrintable(tokenFile);
+    f.write(token.toUtf8() + '\n');
     f.close();
-    ASSERT_TRUE(f.setPermissions(permissions));
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    return std::make_unique<CompanyAgent>(
+        root, profile,
+        QStringLiteral("display_name=%1\ntransport=https\nportal_url=%2\nca_file=%3\ntoken_file=%4\n")
+            .arg(name, portal.baseUrl(), portal.caFile(), tokenFile));
 }
-
-/// One company: its folders, its configuration and its headless agent.
-class Company
-{
-public:
-    Company(const QString &root, const QString &name, const QString &profile, const QString &token,
-            const PortalProcess &portal)
-        : m_root(root + QLatin1Char('/') + profile)
-    {
-        for (const char *sub : {"export", "incoming", "data"})
-            QDir().mkpath(m_root + QLatin1Char('/') + QLatin1String(sub));
-        writeText(m_root + QStringLiteral("/token"), token + QLatin1Char('\n'),
-                  QFile::ReadOwner | QFile::WriteOwner);
-        writeText(config(),
-                  QStringLiteral("[agent]\ndata_dir=%1/data\nsettle_ms=100\n"
-                                 "[incoming]\nfolder=%1/incoming\nformats=ubl, pdf\npoll_secs=3600\n"
-                                 "[profile.%2]\ndisplay_name=%3\nwatch_folders=%1/export\n"
-                                 "send_policy=auto_send_when_confident\ntransport=https\nportal_url=%4\n"
-                                 "ca_file=%5\ntoken_file=%1/token\n")
-                      .arg(m_root, profile, name, portal.baseUrl(), portal.caFile()),
-                  QFile::ReadOwner | QFile::WriteOwner);
-    }
-    ~Company() { stop(); }
-
-    QString config() const { return m_root + QStringLiteral("/agent.ini"); }
-    QString exportDir() const { return m_root + QStringLiteral("/export"); }
-    QString incomingDir() const { return m_root + QStringLiteral("/incoming"); }
-    QString journalPath() const { return m_root + QStringLiteral("/data/journal.sqlite"); }
-
-    bool start()
-    {
-        m_agent = std::make_unique<QProcess>();
-        m_agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_agent->setStandardOutputFile(QProcess::nullDevice());
-        m_agent->start(agentBinary(), {QStringLiteral("--headless"), QStringLiteral("--config"), config()});
-        if (!m_agent->waitForStarted())
-            return false;
-        return waitUntil([this] { return cli({QStringLiteral("status")}).exitCode == 0 && running(); },
-                         20000);
-    }
-    bool running() const
-    {
-        return cli({QStringLiteral("status"), QStringLiteral("--json")}).out.contains("\"running\": true");
-    }
-    /// SIGTERM; the agent's exit code (0 = clean stop).
-    int stop()
-    {
-        if (!m_agent || m_agent->state() == QProcess::NotRunning)
-            return m_agent ? m_agent->exitCode() : 0;
-        m_agent->terminate();
-        if (!m_agent->waitForFinished(20000)) {
-            m_agent->kill();
-            m_agent->waitForFinished();
-            return -1;
-        }
-        return m_agent->exitCode();
-    }
-    ProcessResult cli(QStringList args) const
-    {
-        args << QStringLiteral("--config") << config();
-        return runCli(args);
-    }
-    QJsonObject cliJson(const QStringList &args) const
-    {
-        const ProcessResult r = cli(args);
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).object();
-    }
-    QList<Job> jobs() const
-    {
-        JobJournal journal;
-        if (!journal.open(journalPath()).isEmpty())
-            return {};
-        return journal.jobs();
-    }
-
-private:
-    QString m_root;
-    std::unique_ptr<QProcess> m_agent;
-};
 
 } // namespace
 
@@ -140,10 +63,12 @@ TEST(PortalEndToEnd, TwoAgentsExchangeAnInvoiceOverHttpsAndTheBuyersAnswersReach
     QTemporaryDir dir;
     QTemporaryDir samples;
     ASSERT_EQ(run(QStringLiteral(EINVOICE_SAMPLEGEN), {samples.path()}).exitCode, 0);
-    Company seller(dir.path(), QStringLiteral("Fjällström Byggservice AB"), QStringLiteral("fjallstrom"),
-                   sellerToken, portal);
-    Company buyer(dir.path(), QStringLiteral("Kvarnbacken Fastigheter AB"), QStringLiteral("kvarnbacken"),
-                  buyerToken, portal);
+    const auto sellerAgent = company(dir.path(), QStringLiteral("Fjällström Byggservice AB"),
+                                     QStringLiteral("fjallstrom"), sellerToken, portal);
+    const auto buyerAgent = company(dir.path(), QStringLiteral("Kvarnbacken Fastigheter AB"),
+                                    QStringLiteral("kvarnbacken"), buyerToken, portal);
+    CompanyAgent &seller = *sellerAgent;
+    CompanyAgent &buyer = *buyerAgent;
     ASSERT_TRUE(seller.start());
     ASSERT_TRUE(buyer.start());
 

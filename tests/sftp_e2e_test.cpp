@@ -4,6 +4,7 @@
 // dropped at the seller arrives at the buyer as a valid e-invoice and its PDF; the buyer's
 // "paid" travels back as a Peppol invoice response and the seller's job becomes delivered and
 // paid. Needs root (sshd, the test user); skipped otherwise.
+#include "companyagent.h"
 #include "einvoicexml.h"
 #include "invoiceresponse.h"
 #include "jobjournal.h"
@@ -24,89 +25,6 @@
 
 using namespace einvoice;
 using namespace einvoice::test;
-
-namespace {
-
-QString agentBinary()
-{
-    return QFileInfo(QStringLiteral(EINVOICE_CLI)).dir().filePath(QStringLiteral("einvoice-agent"));
-}
-
-/// One company's headless agent with an SFTP profile.
-class SftpCompany
-{
-public:
-    SftpCompany(const QString &root, const QString &profile, const QString &transportLines)
-        : m_root(root + QLatin1Char('/') + profile)
-    {
-        for (const char *sub : {"export", "incoming", "data"})
-            QDir().mkpath(m_root + QLatin1Char('/') + QLatin1String(sub));
-        QFile f(config());
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("[agent]\ndata_dir=%1/data\nsettle_ms=100\n"
-                               "[incoming]\nfolder=%1/incoming\nformats=ubl, pdf\npoll_secs=3600\n"
-                               "[profile.%2]\nwatch_folders=%1/export\nsend_policy=auto_send_when_confident\n"
-                               "transport=sftp\n%3")
-                    .arg(m_root, profile, transportLines)
-                    .toUtf8());
-    }
-    ~SftpCompany() { stop(); }
-
-    QString config() const { return m_root + QStringLiteral("/agent.ini"); }
-    QString exportDir() const { return m_root + QStringLiteral("/export"); }
-    QString incomingDir() const { return m_root + QStringLiteral("/incoming"); }
-
-    bool start()
-    {
-        m_agent = std::make_unique<QProcess>();
-        m_agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_agent->setStandardOutputFile(QProcess::nullDevice());
-        m_agent->start(agentBinary(), {QStringLiteral("--headless"), QStringLiteral("--config"), config()});
-        return m_agent->waitForStarted() &&
-               waitUntil(
-                   [this] {
-                       return cli({QStringLiteral("status"), QStringLiteral("--json")})
-                           .out.contains("\"running\": true");
-                   },
-                   20000);
-    }
-    int stop()
-    {
-        if (!m_agent || m_agent->state() == QProcess::NotRunning)
-            return 0;
-        m_agent->terminate();
-        if (!m_agent->waitForFinished(20000)) {
-            m_agent->kill();
-            m_agent->waitForFinished();
-            return -1;
-        }
-        return m_agent->exitCode();
-    }
-    ProcessResult cli(QStringList args) const
-    {
-        args << QStringLiteral("--config") << config();
-        return runCli(args);
-    }
-    QJsonObject cliJson(const QStringList &args) const
-    {
-        const ProcessResult r = cli(args);
-        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-        return QJsonDocument::fromJson(r.out).object();
-    }
-    QList<Job> jobs() const
-    {
-        JobJournal journal;
-        if (!journal.open(m_root + QStringLiteral("/data/journal.sqlite")).isEmpty())
-            return {};
-        return journal.jobs();
-    }
-
-private:
-    QString m_root;
-    std::unique_ptr<QProcess> m_agent;
-};
-
-} // namespace
 
 TEST(SftpEndToEnd, TwoAgentsExchangeAnInvoiceAndItsPaymentStatusThroughAnSftpServer)
 {
@@ -130,16 +48,16 @@ TEST(SftpEndToEnd, TwoAgentsExchangeAnInvoiceAndItsPaymentStatusThroughAnSftpSer
     const QString server =
         QStringLiteral("sftp://%1@127.0.0.1:%2/~/%3/").arg(SshdProcess::user()).arg(sshd.port).arg(base);
     const QString common =
-        QStringLiteral("sftp_key_file=%1\nsftp_known_hosts=%2\n")
+        QStringLiteral("transport=sftp\nsftp_key_file=%1\nsftp_known_hosts=%2\n")
             .arg(sshd.path(QStringLiteral("client")), sshd.path(QStringLiteral("known_hosts")));
 
     QTemporaryDir dir;
     QTemporaryDir samples;
     ASSERT_EQ(run(QStringLiteral(EINVOICE_SAMPLEGEN), {samples.path()}).exitCode, 0);
-    SftpCompany seller(dir.path(), QStringLiteral("seller"),
-                       QStringLiteral("sftp_url=%1a-to-b\nsftp_status_dir=~/%2/b-to-a\n").arg(server, base) +
-                           common);
-    SftpCompany buyer(
+    CompanyAgent seller(dir.path(), QStringLiteral("seller"),
+                        QStringLiteral("sftp_url=%1a-to-b\nsftp_status_dir=~/%2/b-to-a\n").arg(server, base) +
+                            common);
+    CompanyAgent buyer(
         dir.path(), QStringLiteral("buyer"),
         QStringLiteral("sftp_url=%1b-out\nsftp_inbound_dir=~/%2/a-to-b\nsftp_response_dir=~/%2/b-to-a\n")
                 .arg(server, base) +

@@ -31,6 +31,8 @@ struct ProcessResult
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData = {});
 /// Runs the built `einvoice` CLI.
 ProcessResult runCli(const QStringList &args);
+/// The built `einvoice-agent` (beside the CLI).
+QString agentBinary();
 
 } // namespace einvoice::test
 

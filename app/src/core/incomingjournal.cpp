@@ -98,6 +98,21 @@ bool IncomingJournal::contains(const QString &profile, const QString &remoteId) 
                 .isEmpty();
 }
 
+QSet<QString> IncomingJournal::keys(QString *error) const
+{
+    QSet<QString> out;
+    QSqlQuery q(QSqlDatabase::database(m_journal.connectionName(), false));
+    if (!m_journal.isOpen() || !q.exec(QStringLiteral("SELECT profile, remote_id FROM incoming"))) {
+        if (error)
+            *error = tr("Cannot read the incoming invoices from the journal %1: %2")
+                         .arg(m_journal.path(), q.lastError().text());
+        return out;
+    }
+    while (q.next())
+        out.insert(q.value(0).toString() + QLatin1Char('/') + q.value(1).toString());
+    return out;
+}
+
 QString IncomingJournal::markAcknowledged(const QString &profile, const QString &remoteId)
 {
     QSqlQuery q(QSqlDatabase::database(m_journal.connectionName(), false));

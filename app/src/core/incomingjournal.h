@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -50,6 +51,8 @@ public:
     qint64 record(const IncomingRecord &record, QString *error = nullptr);
     /// Whether (profile, remoteId) was recorded (stored here already).
     bool contains(const QString &profile, const QString &remoteId) const;
+    /// Every recorded document as "profile/remoteId": what a poll must not store again.
+    QSet<QString> keys(QString *error = nullptr) const;
     QString markAcknowledged(const QString &profile, const QString &remoteId);
     /// Stores the response this user sent for record @p id.
     QString setResponse(qint64 id, const QString &code, const QString &note, const QDateTime &time);

@@ -17,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QPointer>
 
 Q_LOGGING_CATEGORY(lcEngine, "einvoice.engine")
 
@@ -423,8 +422,7 @@ void Engine::processPending()
         const SenderProfile p = *profile;
         const qint64 id = job.id;
         const QString spool = job.spoolPath;
-        QPointer<Engine> self(this);
-        m_readers.start([this, self, p, id, spool, displayName] {
+        m_readers.start([this, p, id, spool, displayName] {
             ReadOutcome o;
             o.jobId = id;
             const ProcessedDocument doc = m_processor.process(spool, p, displayName);
@@ -619,6 +617,8 @@ void Engine::sendDue()
         std::shared_ptr<std::mutex> serial;
         OutgoingDocument doc;
     };
+    if (due.isEmpty())
+        return; // the timer's usual case: no write lock taken
     QList<Dispatch> dispatches;
     m_journal.beginBatch();
     for (const Job &job : due) {
@@ -1014,9 +1014,7 @@ void Engine::pollRemote(std::function<void()> done)
     // What was already stored (perhaps not acknowledged: a crash, a failed ack) is in the journal,
     // so a document is stored once however often the portal offers it. The setting is where
     // builds before journal schema 2 kept the stored-but-unacknowledged ones.
-    QSet<QString> stored;
-    for (const IncomingRecord &r : IncomingJournal(m_journal).list())
-        stored.insert(r.profile + QLatin1Char('/') + r.remoteId);
+    QSet<QString> stored = incoming().keys();
     for (const QString &id :
          m_journal.setting(QStringLiteral("incoming_stored")).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         stored.insert(id);

@@ -622,17 +622,11 @@ QByteArray SftpTransport::fetchIncoming(const QString &remoteId, const QString &
     QString why;
     QByteArray data;
     const RemoteDir &dir = m_curl->inbound;
-    if (!m_configError.isEmpty()) {
-        why = m_configError;
-    } else if (m_options.inboundDir.isEmpty()) {
-        why = tr("No inbound folder is configured for the SFTP server %1.").arg(m_options.host);
-    } else if (!safeName(remoteId)) {
-        why = tr("\"%1\" is not a file name in the inbound folder.").arg(remoteId);
+    if (const QString e = checkIncoming(remoteId); !e.isEmpty()) {
+        why = e;
     } else if (format != QLatin1String("ubl") && format != QLatin1String("cii") &&
                format != QLatin1String("pdf")) {
         why = tr("Unknown format \"%1\"; SFTP incoming documents offer ubl, cii and pdf.").arg(format);
-    } else if (const QString e = checkUsable(); !e.isEmpty()) {
-        why = e;
     } else {
         Reply reply;
         const QByteArray raw = download(urlPath(dir, remoteId), kMaxIncomingBytes, &reply);
@@ -671,16 +665,22 @@ QByteArray SftpTransport::fetchIncoming(const QString &remoteId, const QString &
     return why.isEmpty() ? data : QByteArray();
 }
 
-QString SftpTransport::acknowledgeIncoming(const QString &remoteId)
+/// What must hold before an incoming document is touched (settings, inbox, a plain file name).
+QString SftpTransport::checkIncoming(const QString &remoteId) const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_configError.isEmpty())
         return m_configError;
     if (m_options.inboundDir.isEmpty())
         return tr("No inbound folder is configured for the SFTP server %1.").arg(m_options.host);
     if (!safeName(remoteId))
         return tr("\"%1\" is not a file name in the inbound folder.").arg(remoteId);
-    if (const QString e = checkUsable(); !e.isEmpty())
+    return checkUsable();
+}
+
+QString SftpTransport::acknowledgeIncoming(const QString &remoteId)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (const QString e = checkIncoming(remoteId); !e.isEmpty())
         return e;
     return moveToDone(Folder::Inbound, remoteId);
 }
@@ -827,13 +827,7 @@ StatusPoll SftpTransport::pollStatus(const QString &cursor)
 QString SftpTransport::respondToIncoming(const QString &remoteId, const QString &code, const QString &note)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (!m_configError.isEmpty())
-        return m_configError;
-    if (m_options.inboundDir.isEmpty())
-        return tr("No inbound folder is configured for the SFTP server %1.").arg(m_options.host);
-    if (!safeName(remoteId))
-        return tr("\"%1\" is not a file name in the inbound folder.").arg(remoteId);
-    if (const QString e = checkUsable(); !e.isEmpty())
+    if (const QString e = checkIncoming(remoteId); !e.isEmpty())
         return e;
     // The invoice, to answer it by its number and parties: acknowledged ones are in done/.
     RemoteDir done = m_curl->inbound;

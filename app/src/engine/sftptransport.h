@@ -104,6 +104,7 @@ private:
     QString problem(const Reply &reply, const QString &what) const;
     bool permanent(const Reply &reply) const;
     QString checkUsable() const;
+    QString checkIncoming(const QString &remoteId) const;
     QByteArray download(const QByteArray &urlPath, qsizetype maxBytes, Reply *reply);
     enum class Folder
     {
