@@ -37,27 +37,25 @@ std::optional<IncomingRecord> EngineInvoiceResponder::record(const QString &inco
 
 bool EngineInvoiceResponder::transportSupports(const SenderProfile &profile, QString *why) const
 {
-    auto it = m_profileProblem.constFind(profile.id);
-    if (it == m_profileProblem.constEnd()) {
-        QString problem;
-        QString error;
-        const bool supported = m_engine.supportsResponses(profile.id, &error);
-        const QString name = profile.displayName.isEmpty() ? profile.id : profile.displayName;
-        if (!error.isEmpty())
-            problem = tr("The connection of profile %1 cannot be used: %2").arg(name, error);
-        else if (!supported)
-            problem = profile.transport.kind == QLatin1String("folder")
-                          ? tr("Profile %1 exchanges invoices through a folder, which carries no answers to "
-                               "the seller. Answer in your portal or tell the seller directly.")
-                                .arg(name)
-                          : tr("The %1 connection of profile %2 carries no answers to the seller. Answer in "
-                               "your portal or tell the seller directly.")
-                                .arg(profile.transport.kind, name);
-        it = m_profileProblem.insert(profile.id, problem);
-    }
+    // Asked afresh each time: the engine keeps the transport once made, and a connection that
+    // could not be made a moment ago (a token file fixed meanwhile) may work now.
+    QString error;
+    const bool supported = m_engine.supportsResponses(profile.id, &error);
+    const QString name = profile.displayName.isEmpty() ? profile.id : profile.displayName;
+    QString problem;
+    if (!error.isEmpty())
+        problem = tr("The connection of profile %1 cannot be used: %2").arg(name, error);
+    else if (!supported)
+        problem = profile.transport.kind == QLatin1String("folder")
+                      ? tr("Profile %1 exchanges invoices through a folder, which carries no answers to "
+                           "the seller. Answer in your portal or tell the seller directly.")
+                            .arg(name)
+                      : tr("The %1 connection of profile %2 carries no answers to the seller. Answer in "
+                           "your portal or tell the seller directly.")
+                            .arg(profile.transport.kind, name);
     if (why)
-        *why = *it;
-    return it->isEmpty();
+        *why = problem;
+    return problem.isEmpty();
 }
 
 bool EngineInvoiceResponder::supports(const QString &incomingPath, Response, QString *why) const

@@ -3,7 +3,6 @@
 #include "engine.h"
 #include "invoiceresponder.h"
 
-#include <QHash>
 #include <QObject>
 
 namespace einvoice::gui {
@@ -13,8 +12,8 @@ namespace einvoice::gui {
 /// transport of the profile the invoice arrived for, and is recorded in the incoming journal.
 /// An invoice can be answered when the journal knows it (it was downloaded by this agent) and its
 /// profile's transport supportsResponses() (the portal over HTTPS; not a folder); supports() says
-/// why not otherwise. Whether a profile's transport carries answers is asked of the engine once
-/// per profile and remembered (the engine is rebuilt when settings change, and so is this).
+/// why not otherwise. Whether a profile's transport carries answers is asked of the engine each
+/// time (it keeps the transport it made).
 ///
 /// Threading: GUI thread, which must be the engine's thread. Ownership: does not own the engine,
 /// which must outlive it; answers still with the engine when it is destroyed are not reported.
@@ -32,7 +31,6 @@ private:
     bool transportSupports(const SenderProfile &profile, QString *why) const;
 
     Engine &m_engine;
-    mutable QHash<QString, QString> m_profileProblem; ///< profile id -> why not ("" = supported)
 };
 
 } // namespace einvoice::gui
