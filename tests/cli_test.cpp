@@ -62,6 +62,35 @@ TEST(Cli, UsageErrors)
               64);
 }
 
+TEST(Cli, ReadingCommandsLoadNoNetworkOrKeychainLibraries)
+{
+    // Why `einvoice extract` starts about as fast as pdftotext: the agent's libraries stay out.
+    const ProcessResult r = run(QStringLiteral("ldd"), {QStringLiteral(EINVOICE_CLI)});
+    ASSERT_EQ(r.exitCode, 0) << s(r.err);
+    ASSERT_TRUE(r.out.contains("libQt6Core")) << s(r.out);
+    for (const char *library : {"libcurl", "libQt6Network", "libqt6keychain", "libQt6DBus", "libQt6Gui"})
+        EXPECT_FALSE(r.out.contains(library)) << library << "\n" << s(r.out);
+}
+
+TEST(Cli, AgentCommandsRunInTheHelperAndAMissingHelperIsNamed)
+{
+    const ProcessResult help = runCli({QStringLiteral("queue"), QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0) << s(help.err);
+    EXPECT_TRUE(help.out.contains("Work on the send queue.")) << s(help.out);
+
+    // A copy of the CLI without its helper beside it: the user learns which file is missing.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString copy = dir.filePath(QStringLiteral("einvoice"));
+    ASSERT_TRUE(QFile::copy(QStringLiteral(EINVOICE_CLI), copy));
+    const ProcessResult r = run(copy, {QStringLiteral("status")});
+    EXPECT_EQ(r.exitCode, 69);
+    EXPECT_TRUE(r.err.contains("einvoice-agentctl")) << s(r.err);
+    EXPECT_TRUE(r.err.contains("No such file or directory")) << s(r.err);
+    // The reading commands still work from that copy.
+    EXPECT_EQ(run(copy, {QStringLiteral("--version")}).exitCode, 0);
+}
+
 TEST(Cli, ValidateAcceptsEveryOfficialExample)
 {
     const QStringList files = ublExamples() + ciiExamples();

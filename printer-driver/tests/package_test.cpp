@@ -130,10 +130,14 @@ TEST_F(PackageTest, BuildInstallPrintPurge)
     EXPECT_EQ(st.st_mode & 07777, 0700u) << "cupsd runs the backend as root only without world-execute";
     ASSERT_EQ(lstat(kSpoolRoot, &st), 0);
     EXPECT_EQ(st.st_mode & 07777, 0711u);
-    for (const std::string path :
-         {"/usr/bin/einvoice", "/usr/bin/einvoice-printer-setup", "/usr/share/ppd/einvoice/einvoice.ppd",
-          "/usr/share/icons/hicolor/scalable/apps/einvoice-connector.svg"})
+    for (const std::string path : {"/usr/bin/einvoice", "/usr/libexec/einvoice/einvoice-agentctl",
+                                   "/usr/bin/einvoice-printer-setup", "/usr/share/ppd/einvoice/einvoice.ppd",
+                                   "/usr/share/icons/hicolor/scalable/apps/einvoice-connector.svg"})
         EXPECT_TRUE(exists(path)) << path;
+    // The agent commands of the installed CLI find their helper in /usr/libexec.
+    const auto agentStatus = ProcessRunner::run({"/usr/bin/einvoice", "status"}, m_env);
+    EXPECT_EQ(agentStatus.exitCode, 0) << agentStatus.out << agentStatus.err;
+    EXPECT_NE(agentStatus.out.find("Agent:"), std::string::npos) << agentStatus.out << agentStatus.err;
     const auto printers = cupsd.client({"lpstat", "-p"});
     EXPECT_NE(printers.out.find("printer eInvoice is idle"), std::string::npos)
         << printers.out << printers.err;
@@ -157,8 +161,9 @@ TEST_F(PackageTest, BuildInstallPrintPurge)
     ASSERT_EQ(purged.exitCode, 0) << purged.out << purged.err;
     EXPECT_FALSE(installed());
     EXPECT_NE(cupsd.client({"lpstat", "-p", "eInvoice"}).exitCode, 0) << "the queue must be deleted";
-    for (const std::string path : {kBackend, "/usr/bin/einvoice-printer-setup", "/usr/share/ppd/einvoice",
-                                   "/etc/xdg/autostart/einvoice-agent.desktop", kSpoolRoot})
+    for (const std::string path :
+         {kBackend, "/usr/bin/einvoice-printer-setup", "/usr/libexec/einvoice", "/usr/share/ppd/einvoice",
+          "/etc/xdg/autostart/einvoice-agent.desktop", kSpoolRoot})
         EXPECT_FALSE(exists(path)) << path;
 }
 

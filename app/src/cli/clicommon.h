@@ -20,6 +20,7 @@ enum ExitCode
     ExitInputError = 2,   // a file could not be read or is not an invoice
     ExitOutputError = 3,  // the output could not be written
     ExitUsage = 64,       // wrong arguments (as sysexits' EX_USAGE)
+    ExitUnavailable = 69, // a part of the installation is missing (as sysexits' EX_UNAVAILABLE)
 };
 
 QTextStream &out();
