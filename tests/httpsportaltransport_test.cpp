@@ -8,11 +8,13 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTcpServer>
 #include <arpa/inet.h>
 #include <atomic>
 #include <cstdlib>
+#include <functional>
 #include <gtest/gtest.h>
 #include <mutex>
 #include <netinet/in.h>
@@ -149,13 +151,81 @@ private:
     std::thread m_thread;
 };
 
-std::unique_ptr<HttpsPortalTransport> plainTransport(const QString &url)
+/// A loopback socket that listens but never answers: connects succeed (backlog), answers never come.
+class SilentServer
+{
+public:
+    SilentServer()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        m_listening =
+            ::bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 && ::listen(m_fd, 4) == 0;
+        socklen_t len = sizeof addr;
+        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len);
+        m_port = ntohs(addr.sin_port);
+    }
+    ~SilentServer()
+    {
+        if (m_client >= 0)
+            ::close(m_client);
+        ::close(m_fd);
+    }
+    bool listening() const { return m_listening; }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    /// Blocks until a client has connected and sent a whole request head; keeps it waiting.
+    bool waitForRequest()
+    {
+        m_client = ::accept(m_fd, nullptr, nullptr);
+        QByteArray head;
+        char buf[4096];
+        while (m_client >= 0 && !head.contains("\r\n\r\n")) {
+            const ssize_t n = ::read(m_client, buf, sizeof buf);
+            if (n <= 0)
+                return false;
+            head.append(buf, n);
+        }
+        return m_client >= 0;
+    }
+
+private:
+    int m_fd = -1;
+    int m_client = -1;
+    quint16 m_port = 0;
+    bool m_listening = false;
+};
+
+/// Runs @p body(0) ... body(n - 1) on n threads at once and waits for them all.
+void onThreads(int n, const std::function<void(int)> &body)
+{
+    std::vector<std::thread> threads;
+    for (int t = 0; t < n; ++t)
+        threads.emplace_back(body, t);
+    for (std::thread &t : threads)
+        t.join();
+}
+
+/// How many different ids the lists hold together.
+int distinctIds(const std::vector<QStringList> &ids)
+{
+    QSet<QString> unique;
+    for (const QStringList &l : ids)
+        for (const QString &id : l)
+            unique.insert(id);
+    return int(unique.size());
+}
+
+std::unique_ptr<HttpsPortalTransport> plainTransport(const QString &url, int totalTimeoutSecs = 10,
+                                                     const Clock *clock = nullptr)
 {
     HttpsPortalTransport::Options o;
     o.baseUrl = url;
     o.noProxy = true;
-    o.totalTimeoutSecs = 10;
-    return std::make_unique<HttpsPortalTransport>(o, [] { return QStringLiteral("t"); });
+    o.totalTimeoutSecs = totalTimeoutSecs;
+    return std::make_unique<HttpsPortalTransport>(
+        o, [] { return QStringLiteral("t"); }, clock);
 }
 
 } // namespace
@@ -407,34 +477,60 @@ TEST_F(HttpsPortalTransportTest, ConcurrentUploadsAreAllAcceptedExactlyOnce)
             docs[t].append(document(QStringLiteral("C-%1-%2").arg(t).arg(i), kEndpointB, false));
     std::vector<QStringList> ids(kThreads);
     std::atomic<int> failures{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < kThreads; ++t) {
-        threads.emplace_back([&, t] {
-            auto client = transport(portal, tokenA);
-            for (const OutgoingDocument &d : docs[t]) {
-                const SendResult r = client->send(d);
-                if (r.outcome != SendResult::Outcome::Accepted || r.duplicate)
-                    ++failures;
-                ids[t].append(r.remoteId);
-            }
-            // Every client retries its first document: the same id comes back.
-            const SendResult again = client->send(docs[t].first());
-            if (!again.duplicate || again.remoteId != ids[t].first())
+    onThreads(kThreads, [&](int t) {
+        auto client = transport(portal, tokenA);
+        for (const OutgoingDocument &d : docs[t]) {
+            const SendResult r = client->send(d);
+            if (r.outcome != SendResult::Outcome::Accepted || r.duplicate)
                 ++failures;
-        });
-    }
-    for (std::thread &t : threads)
-        t.join();
+            ids[t].append(r.remoteId);
+        }
+        // Every client retries its first document: the same id comes back.
+        const SendResult again = client->send(docs[t].first());
+        if (!again.duplicate || again.remoteId != ids[t].first())
+            ++failures;
+    });
     EXPECT_EQ(failures.load(), 0);
-    QSet<QString> unique;
-    for (const QStringList &l : ids)
-        for (const QString &id : l)
-            unique.insert(id);
-    EXPECT_EQ(unique.size(), kThreads * kPerThread);
+    EXPECT_EQ(distinctIds(ids), kThreads * kPerThread);
     const StatusPoll all = a->pollStatus(QString());
     ASSERT_TRUE(all.ok);
     EXPECT_EQ(all.changes.size(), kThreads * kPerThread);
     EXPECT_EQ(b->pollInbox().documents.size(), kThreads * kPerThread);
+}
+
+TEST_F(HttpsPortalTransportTest, CallsFromManyThreadsShareAFewConnections)
+{
+    // One transport, more threads than connections it may open: every call gets its own right
+    // answer, and the calls share the multi handle's connections (the old pool of easy handles
+    // opened one connection per handle, eight here).
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 6;
+    auto shared = transport(portal, tokenA);
+    std::vector<QStringList> ids(kThreads);
+    std::atomic<int> failures{0};
+    onThreads(kThreads, [&](int t) {
+        for (int i = 0; i < kPerThread; ++i) {
+            const SendResult r =
+                shared->send(document(QStringLiteral("M-%1-%2").arg(t).arg(i), kEndpointB, false));
+            if (r.outcome != SendResult::Outcome::Accepted || r.duplicate)
+                ++failures;
+            ids[t].append(r.remoteId);
+            // A read between the uploads: its answer must be to this question, not a neighbour's.
+            const bool askA = (t + i) % 2 == 0;
+            const DirectoryLookup found =
+                shared->lookup(askA ? QStringLiteral("company a") : QStringLiteral("company b"));
+            if (!found.ok || found.participants.size() != 1 ||
+                found.participants[0].endpoint != (askA ? kEndpointA : kEndpointB))
+                ++failures;
+        }
+    });
+    EXPECT_EQ(failures.load(), 0);
+    EXPECT_EQ(distinctIds(ids), kThreads * kPerThread);
+    const StatusPoll all = shared->pollStatus(QString());
+    ASSERT_TRUE(all.ok) << all.error.toStdString();
+    EXPECT_EQ(all.changes.size(), kThreads * kPerThread);
+    EXPECT_GE(shared->connectionsOpened(), 1);
+    EXPECT_LE(shared->connectionsOpened(), shared->maxConcurrentCalls());
 }
 
 class RateLimitedPortalTest : public HttpsPortalTransportTest
@@ -501,27 +597,46 @@ TEST(HttpsPortalTransportFaults, PortalDownIsTransient)
 
 TEST(HttpsPortalTransportFaults, SlowServerHitsTheTimeout)
 {
-    // A socket that listens but never answers: the connect succeeds (backlog), the answer never comes.
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    ASSERT_GE(fd, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
-    ASSERT_EQ(::listen(fd, 4), 0);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    HttpsPortalTransport::Options o;
-    o.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(ntohs(addr.sin_port));
-    o.noProxy = true;
-    o.totalTimeoutSecs = 1;
-    HttpsPortalTransport slow(o, [] { return QStringLiteral("t"); });
+    SilentServer server;
+    ASSERT_TRUE(server.listening());
+    auto slow = plainTransport(server.url(), 1);
     QDeadlineTimer bound(15000);
-    const SendResult r = slow.send(document(QStringLiteral("INV-SLOW")));
-    ::close(fd);
+    const SendResult r = slow->send(document(QStringLiteral("INV-SLOW")));
     EXPECT_FALSE(bound.hasExpired());
     EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
     EXPECT_TRUE(r.message.contains(QStringLiteral("could not be reached"))) << r.message.toStdString();
+}
+
+TEST(HttpsPortalTransportFaults, DestroyingTheTransportEndsAWaitingCallPromptly)
+{
+    // A call waiting on a server that never answers (timeout 120 s) while the transport goes,
+    // as when the agent stops or a profile is rebuilt: the caller gets a transient error at
+    // once instead of after the timeout, and the destructor waits for the call to be done with
+    // the transport (send() asks the clock after the answer, so the clock shows it).
+    struct SeenClock : Clock
+    {
+        QDateTime now() const override
+        {
+            asked = true;
+            return QDateTime::currentDateTimeUtc();
+        }
+        mutable std::atomic<bool> asked{false};
+    } clock;
+    SilentServer server;
+    ASSERT_TRUE(server.listening());
+    auto t = plainTransport(server.url(), 120, &clock);
+    SendResult r;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    std::thread caller([&] { r = t->send(document(QStringLiteral("INV-GONE"))); });
+    ASSERT_TRUE(server.waitForRequest()); // the upload is on the wire, its answer awaited
+    EXPECT_FALSE(clock.asked.load());
+    t.reset();
+    EXPECT_TRUE(clock.asked.load()); // the destructor waited for the call
+    caller.join();
+    EXPECT_LT(elapsed.elapsed(), 20000);
+    EXPECT_EQ(r.outcome, SendResult::Outcome::Transient);
+    EXPECT_TRUE(r.message.contains(QStringLiteral("cancelled"))) << r.message.toStdString();
 }
 
 TEST(HttpsPortalTransportFaults, ServerErrorIsTransientAndHonoursAnHttpDateRetryAfter)

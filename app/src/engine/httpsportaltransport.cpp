@@ -1,6 +1,7 @@
 #include "httpsportaltransport.h"
 
 #include "clock.h"
+#include "curlmulti.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QUrl>
+#include <condition_variable>
 #include <curl/curl.h>
 #include <mutex>
 #include <vector>
@@ -106,16 +108,35 @@ QDateTime parseTime(const QJsonValue &v)
 
 } // namespace
 
-// A pool of easy handles, one per call in flight: each keeps its connection, TLS session and
-// DNS cache between calls, so calls from several sender threads run side by side, each reusing
-// its own connection.
+// A pool of easy handles, one per call in flight, all run by one multi handle: the connections
+// and the DNS cache live in the multi handle, so every call reuses whichever connection is free,
+// whichever thread makes it, and HTTP/2 streams share one connection when the portal speaks h2.
+// Each easy handle keeps its TLS session cache between calls.
 struct HttpsPortalTransport::Curl
 {
-    std::mutex mutex; ///< guards everything below
+    /// At most as many connections to the portal as calls in flight (maxConcurrentCalls()).
+    static constexpr long kMaxConnections = 4;
+    std::mutex mutex; ///< guards everything below but multi
     std::vector<CURL *> idle;
     QByteArray caBundle; ///< system store + extra CA, handed to curl as a blob; read-only once built
     QString lastHttpVersion;
     long connects = 0;
+    int calls = 0;                     ///< public calls in flight, waited for by the destructor
+    std::condition_variable callsDone; ///< calls dropped to 0
+    CurlMulti multi{kMaxConnections, 2 * kMaxConnections};
+    /// Counts a public call until the returned guard goes out of scope.
+    auto track()
+    {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            ++calls;
+        }
+        return qScopeGuard([this] {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (--calls == 0)
+                callsDone.notify_all();
+        });
+    }
     CURL *acquire()
     {
         std::lock_guard<std::mutex> lock(mutex);
@@ -187,7 +208,14 @@ HttpsPortalTransport::HttpsPortalTransport(const Options &options, TokenSource t
         qCWarning(lcHttpsTransport).noquote() << m_configError;
 }
 
-HttpsPortalTransport::~HttpsPortalTransport() = default;
+HttpsPortalTransport::~HttpsPortalTransport()
+{
+    // Calls still waiting on the portal end now with an error instead of holding the owner up
+    // for their timeout; then they must be out of this object before it goes.
+    m_curl->multi.abort();
+    std::unique_lock<std::mutex> lock(m_curl->mutex);
+    m_curl->callsDone.wait(lock, [this] { return m_curl->calls == 0; });
+}
 
 QString HttpsPortalTransport::kind() const
 {
@@ -231,7 +259,8 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
         return reply;
     }
     const auto giveBack = qScopeGuard([this, h] { m_curl->release(h); });
-    // reset() clears options but keeps live connections, TLS sessions and the DNS cache.
+    // reset() clears options but keeps the TLS session cache; connections and DNS cache are the
+    // multi handle's.
     curl_easy_reset(h);
     const QByteArray url = (m_options.baseUrl + path).toUtf8();
     curl_easy_setopt(h, CURLOPT_URL, url.constData());
@@ -241,6 +270,9 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
+    // Calls started together wait for a connection being set up rather than each opening their
+    // own, so they become streams on one HTTP/2 connection when the portal speaks h2.
+    curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeoutSecs) * 1000L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, long(m_options.totalTimeoutSecs) * 1000L);
     // gzip only: cheap to decode and widely served; brotli at a server's default quality costs
@@ -290,13 +322,15 @@ HttpsPortalTransport::Reply HttpsPortalTransport::request(const char *method, co
     char errorBuffer[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer);
 
-    const CURLcode rc = curl_easy_perform(h);
+    const CURLcode rc = m_curl->multi.perform(h);
     curl_slist_free_all(headers);
     reply.curlCode = int(rc);
     if (rc != CURLE_OK) {
-        reply.curlError = rc == CURLE_WRITE_ERROR
-                              ? tr("the answer is larger than %1 bytes").arg(m_options.maxAnswerBytes)
-                              : QString::fromUtf8(errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc));
+        reply.curlError =
+            rc == CURLE_WRITE_ERROR ? tr("the answer is larger than %1 bytes").arg(m_options.maxAnswerBytes)
+            : rc == CURLE_ABORTED_BY_CALLBACK
+                ? tr("the call was cancelled because the connection to the portal is being closed")
+                : QString::fromUtf8(errorBuffer[0] ? errorBuffer : curl_easy_strerror(rc));
         reply.body.clear();
         qCInfo(lcHttpsTransport).noquote()
             << method << m_options.baseUrl + path << "failed:" << reply.curlError;
@@ -460,6 +494,7 @@ SendResult HttpsPortalTransport::mapUploadReply(const Reply &reply, const QStrin
 
 SendResult HttpsPortalTransport::send(const OutgoingDocument &document)
 {
+    const auto call = m_curl->track();
     SendResult result;
     if (!m_configError.isEmpty()) {
         result.outcome = SendResult::Outcome::Permanent;
@@ -496,6 +531,7 @@ SendResult HttpsPortalTransport::send(const OutgoingDocument &document)
 
 StatusPoll HttpsPortalTransport::pollStatus(const QString &cursor)
 {
+    const auto call = m_curl->track();
     StatusPoll poll;
     poll.nextCursor = cursor;
     if (!m_configError.isEmpty()) {
@@ -534,6 +570,7 @@ StatusPoll HttpsPortalTransport::pollStatus(const QString &cursor)
 
 InboxPoll HttpsPortalTransport::pollInbox()
 {
+    const auto call = m_curl->track();
     InboxPoll poll;
     if (!m_configError.isEmpty()) {
         poll.error = m_configError;
@@ -564,6 +601,7 @@ InboxPoll HttpsPortalTransport::pollInbox()
 
 QByteArray HttpsPortalTransport::fetchIncoming(const QString &remoteId, const QString &format, QString *error)
 {
+    const auto call = m_curl->track();
     QString why;
     QByteArray data;
     if (!m_configError.isEmpty()) {
@@ -588,6 +626,7 @@ QByteArray HttpsPortalTransport::fetchIncoming(const QString &remoteId, const QS
 
 QString HttpsPortalTransport::acknowledgeIncoming(const QString &remoteId)
 {
+    const auto call = m_curl->track();
     if (!m_configError.isEmpty())
         return m_configError;
     if (!safeId(remoteId))
@@ -601,6 +640,7 @@ QString HttpsPortalTransport::acknowledgeIncoming(const QString &remoteId)
 QString HttpsPortalTransport::respondToIncoming(const QString &remoteId, const QString &code,
                                                 const QString &note)
 {
+    const auto call = m_curl->track();
     if (!m_configError.isEmpty())
         return m_configError;
     if (!safeId(remoteId))
@@ -617,6 +657,7 @@ QString HttpsPortalTransport::respondToIncoming(const QString &remoteId, const Q
 
 DirectoryLookup HttpsPortalTransport::lookup(const QString &query)
 {
+    const auto call = m_curl->track();
     DirectoryLookup result;
     if (!m_configError.isEmpty()) {
         result.error = m_configError;

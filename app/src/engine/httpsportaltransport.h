@@ -38,14 +38,18 @@ struct DirectoryLookup
 /// TLS verification is always on: the system CA store, plus an optional extra CA file (a
 /// company's own CA, a test CA). Plain http:// is accepted only for a loopback host. The proxy
 /// comes from the options or, when none is set, from the environment (https_proxy, no_proxy...),
-/// authenticating with whatever the proxy offers (Basic, NTLM, Negotiate). Curl handles are kept
-/// in a pool for the transport's lifetime, one per call in flight, so connections, TLS sessions
-/// and HTTP/2 streams are reused.
+/// authenticating with whatever the proxy offers (Basic, NTLM, Negotiate). Curl easy handles are
+/// kept in a pool for the transport's lifetime, one per call in flight, and run by one libcurl
+/// multi handle (CurlMulti): connections are shared by all calls and reused, at most
+/// maxConcurrentCalls() to the portal, and calls in flight together are multiplexed as HTTP/2
+/// streams over one connection when the portal speaks h2.
 /// The bearer token is asked for on every request through a callback, so a rotated or unlocked
 /// secret is picked up without rebuilding the transport; it never appears in messages or logs.
 ///
 /// Threading: calls are synchronous and may come from several threads at once (the engine sends
-/// up to maxConcurrentCalls() documents side by side); each takes its own handle from the pool.
+/// up to maxConcurrentCalls() documents side by side); each takes its own handle from the pool
+/// and waits while CurlMulti's thread runs the transfer. Destroying the transport ends the calls
+/// still waiting on the portal with a transient error ("cancelled") and waits for them to return.
 /// The token source must be callable from any thread. The clock, if given, is not owned and must
 /// outlive the transport.
 class HttpsPortalTransport : public Transport

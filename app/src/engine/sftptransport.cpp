@@ -1,6 +1,7 @@
 #include "sftptransport.h"
 
 #include "clock.h"
+#include "curlmulti.h"
 #include "einvoicexml.h"
 #include "invoiceresponse.h"
 #include "senderprofile.h"
@@ -150,6 +151,8 @@ struct SftpTransport::Request
 struct SftpTransport::Curl
 {
     CURL *handle = nullptr;
+    /// Holds the SSH session between calls (its connection cache); one call at a time.
+    CurlMulti multi{1, 1};
     long connects = 0;
     RemoteDir outbound;
     RemoteDir inbound;
@@ -330,7 +333,7 @@ SftpTransport::Reply SftpTransport::perform(const Request &request)
 {
     Reply reply;
     CURL *h = m_curl->handle;
-    curl_easy_reset(h); // keeps the SSH session for the next call
+    curl_easy_reset(h); // the SSH session stays in m_curl->multi for the next call
     QByteArray host = m_options.host.toUtf8();
     if (host.contains(':'))
         host = '[' + host + ']';
@@ -399,7 +402,7 @@ SftpTransport::Reply SftpTransport::perform(const Request &request)
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collectBody);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &collect);
 
-    const CURLcode code = curl_easy_perform(h);
+    const CURLcode code = m_curl->multi.perform(h);
     reply.curlCode = int(code);
     if (code != CURLE_OK)
         reply.curlError =

@@ -33,7 +33,8 @@ struct TransportSettings;
 /// a status change matched by invoice number, and moves it into "<status>/done/".
 ///
 /// Threading: calls are synchronous and serialised by an internal mutex; one curl handle is kept
-/// so the SSH session is reused between calls. The clock, if given, is not owned and must outlive
+/// and run by a CurlMulti (the same driver as HttpsPortalTransport's), whose connection cache
+/// keeps the SSH session for the next call. The clock, if given, is not owned and must outlive
 /// the transport. Never logs the key passphrase.
 class SftpTransport : public Transport
 {
