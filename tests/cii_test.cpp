@@ -555,7 +555,8 @@ TEST(CiiReader, CorpusEmbeddedXmlMatchesGroundTruth)
     const QString dir = test::sharedDir() + QStringLiteral("/corpus/dev");
     const QStringList jsons = QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     ASSERT_FALSE(jsons.isEmpty()) << "the corpus in ../shared is missing";
-    ASSERT_GE(test::run(QStringLiteral("pdfdetach"), {QStringLiteral("-v")}).exitCode, 0) << "pdfdetach missing";
+    ASSERT_GE(test::run(QStringLiteral("pdfdetach"), {QStringLiteral("-v")}).exitCode, 0)
+        << "pdfdetach missing";
     int checked = 0;
     for (const QString &jsonName : jsons) {
         const QJsonObject truth =

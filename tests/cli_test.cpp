@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -89,6 +90,25 @@ TEST(Cli, AgentCommandsRunInTheHelperAndAMissingHelperIsNamed)
     EXPECT_TRUE(r.err.contains("No such file or directory")) << s(r.err);
     // The reading commands still work from that copy.
     EXPECT_EQ(run(copy, {QStringLiteral("--version")}).exitCode, 0);
+}
+
+TEST(Cli, AHostilePdfEndsTheCommandAtTheDeadlineWithTheFileNamed)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString bomb = writeTemp(dir, QStringLiteral("word bomb.pdf"), wordBombPdf(3000000));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("EINVOICE_READ_TIMEOUT_SECS"), QStringLiteral("2"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(EINVOICE_CLI), {QStringLiteral("extract"), QStringLiteral("--json"), bomb});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    EXPECT_TRUE(err.contains("einvoice: " + bomb.toUtf8() + ": reading the PDF took longer than 2 s"))
+        << s(err);
+    EXPECT_TRUE(p.readAllStandardOutput().isEmpty());
 }
 
 TEST(Cli, ValidateAcceptsEveryOfficialExample)

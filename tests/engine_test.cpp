@@ -5,6 +5,7 @@
 #include "controlserver.h"
 #include "engine.h"
 #include "foldertransport.h"
+#include "pdfworkerpool.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -256,6 +257,36 @@ TEST_F(EngineTest, UnreadableDocumentFailsAndIsExplainedBesideTheOriginal)
     }
     for (const Job &j : engine.journal().jobs())
         EXPECT_FALSE(j.lastError.isEmpty());
+    engine.stop();
+}
+
+TEST_F(EngineTest, APdfThatKillsTheReaderFailsWithItsNameAndTheAgentReadsOn)
+{
+    // A stand-in reader that crashes while a marker file exists, else the real one.
+    const QString marker = path(QStringLiteral("crash-now"));
+    const QString reader = path(QStringLiteral("reader.sh"));
+    writeFile(reader, QStringLiteral("#!/bin/sh\n[ -e '%1' ] && kill -SEGV $$\nexec '%2'\n")
+                          .arg(marker, PdfWorkerPool::defaultProgram())
+                          .toUtf8());
+    QFile::setPermissions(reader, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    writeFile(marker, "");
+    m_config.pdfWorker = reader;
+    const QStringList samples = sampleFiles().filter(QStringLiteral(".pdf"));
+    ASSERT_GE(samples.size(), 2);
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    ASSERT_TRUE(QFile::copy(samples[0], path(QStringLiteral("in/first.pdf"))));
+    ASSERT_TRUE(waitUntil([&] { return count(engine, JobState::Failed) == 1; }));
+    const Job failed = engine.journal().jobs().constFirst();
+    EXPECT_TRUE(failed.lastError.contains(QStringLiteral("first.pdf"))) << qPrintable(failed.lastError);
+    EXPECT_TRUE(failed.lastError.contains(QStringLiteral("stopped twice"))) << qPrintable(failed.lastError);
+    // Kept beside the original with the reason, not lost.
+    ASSERT_TRUE(waitUntil([&] { return QFile::exists(path(QStringLiteral("in/Failed/first.pdf"))); }));
+
+    QFile::remove(marker);
+    ASSERT_TRUE(QFile::copy(samples[1], path(QStringLiteral("in/second.pdf"))));
+    ASSERT_TRUE(waitUntil(
+        [&] { return count(engine, JobState::Delivered) + count(engine, JobState::NeedsReview) == 1; }));
     engine.stop();
 }
 

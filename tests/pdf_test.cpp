@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 using namespace einvoice;
+using namespace einvoice::test;
 
 namespace {
 
@@ -30,8 +31,6 @@ bool writeFile(const QString &path, const QByteArray &data)
 /// A minimal one-page PDF with a classic xref table, built byte by byte so the offsets are exact.
 QByteArray minimalPdf(const QByteArray &content = "BT /F1 24 Tf 72 720 Td (Invoice 1) Tj ET", int rotate = 0)
 {
-    QByteArray pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-    QList<qsizetype> offsets;
     const QList<QByteArray> objects = {
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -40,17 +39,7 @@ QByteArray minimalPdf(const QByteArray &content = "BT /F1 24 Tf 72 720 Td (Invoi
         "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     };
-    for (int i = 0; i < objects.size(); ++i) {
-        offsets << pdf.size();
-        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f\r\n";
-    for (qsizetype off : offsets)
-        pdf += QByteArray::number(off).rightJustified(10, '0') + " 00000 n\r\n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return pdf;
+    return pdfFromObjects(objects);
 }
 
 const QByteArray kCiiInvoice =

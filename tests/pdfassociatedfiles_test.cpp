@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 using namespace einvoice;
+using namespace einvoice::test;
 
 namespace {
 
@@ -39,19 +40,7 @@ QByteArray stream(const QByteArray &dict, const QByteArray &data)
 /// A PDF from object bodies (object i+1 = bodies[i]) with a correct classic xref table.
 QByteArray buildPdf(const QList<QByteArray> &bodies)
 {
-    QByteArray pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-    QList<qsizetype> offsets;
-    for (int i = 0; i < bodies.size(); ++i) {
-        offsets << pdf.size();
-        pdf += QByteArray::number(i + 1) + " 0 obj\n" + bodies[i] + "\nendobj\n";
-    }
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(bodies.size() + 1) + "\n0000000000 65535 f \n";
-    for (qsizetype o : offsets)
-        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(bodies.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return pdf;
+    return pdfFromObjects(bodies);
 }
 
 const QByteArray kPage = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>";

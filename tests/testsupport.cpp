@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryFile>
+#include <zlib.h>
 
 namespace einvoice::test {
 
@@ -85,6 +86,42 @@ ProcessResult run(const QString &program, const QStringList &args, const QByteAr
 QString agentBinary()
 {
     return QFileInfo(QStringLiteral(EINVOICE_CLI)).dir().filePath(QStringLiteral("einvoice-agent"));
+}
+
+QByteArray wordBombPdf(int words)
+{
+    QByteArray content = "BT /F1 8 Tf 20 800 Td\n";
+    for (int i = 0; i < words; ++i)
+        content += "(w" + QByteArray::number(i % 1000) + ") Tj 0 -0.01 Td\n";
+    content += "ET\n";
+    uLongf packedSize = compressBound(uLong(content.size()));
+    QByteArray packed(int(packedSize), Qt::Uninitialized);
+    compress2(reinterpret_cast<Bytef *>(packed.data()), &packedSize,
+              reinterpret_cast<const Bytef *>(content.constData()), uLong(content.size()), 9);
+    packed.resize(int(packedSize));
+    return pdfFromObjects({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                           "/Resources << /Font << /F1 5 0 R >> >> >>",
+                           "<< /Length " + QByteArray::number(packed.size()) +
+                               " /Filter /FlateDecode >>\nstream\n" + packed + "\nendstream",
+                           "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+}
+
+QByteArray pdfFromObjects(const QList<QByteArray> &objects)
+{
+    QByteArray pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+    QList<qsizetype> offsets;
+    for (int i = 0; i < objects.size(); ++i) {
+        offsets << pdf.size();
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype o : offsets)
+        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
 }
 
 ProcessResult runCli(const QStringList &args)

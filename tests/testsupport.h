@@ -33,6 +33,11 @@ ProcessResult run(const QString &program, const QStringList &args, const QByteAr
 ProcessResult runCli(const QStringList &args);
 /// The built `einvoice-agent` (beside the CLI).
 QString agentBinary();
+/// A small PDF (a compressed stream) whose one page draws @p words short words: hostile in
+/// time and memory for any reader that builds words.
+QByteArray wordBombPdf(int words);
+/// A well-formed PDF of @p objects (numbered from 1; object 1 is the catalog), with its xref.
+QByteArray pdfFromObjects(const QList<QByteArray> &objects);
 
 } // namespace einvoice::test
 

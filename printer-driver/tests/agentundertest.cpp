@@ -29,17 +29,25 @@ std::string cliBinary()
     return EINVOICE_CLI_BINARY;
 }
 
+const char *const kHelpers[] = {"einvoice-agentctl", "einvoice-pdfworker"};
+
 } // namespace
 
 AgentUnderTest::AgentUnderTest(TestUser user, std::string printerSpoolDir, Options options)
     : m_user(std::move(user)), m_spool(std::move(printerSpoolDir)), m_options(options)
 {
     m_root = PrinterTestEnv::makeTempDir("einvoice-agent", 0700);
-    for (const char *d : {"/bin", "/data", "/export", "/home", "/run"})
+    for (const char *d : {"/bin", "/libexec", "/libexec/einvoice", "/data", "/export", "/home", "/run"})
         mkdir((m_root + d).c_str(), 0700);
-    // Copies the user can run even when the build tree is private to the builder.
+    // Copies the user can run even when the build tree is private to the builder; the helpers
+    // sit where the binaries look for them, ../libexec/einvoice from bin/.
     PrinterTestEnv::writeFile(m_root + "/bin/einvoice-agent", PrinterTestEnv::readFile(agentBinary()), 0755);
     PrinterTestEnv::writeFile(m_root + "/bin/einvoice", PrinterTestEnv::readFile(cliBinary()), 0755);
+    const std::string cli = cliBinary();
+    const std::string helpers = cli.substr(0, cli.rfind('/')) + "/../libexec/einvoice/";
+    for (const char *helper : kHelpers)
+        PrinterTestEnv::writeFile(m_root + "/libexec/einvoice/" + helper,
+                                  PrinterTestEnv::readFile(helpers + helper), 0755);
     PrinterTestEnv::writeFile(
         configPath(),
         "[agent]\ndata_dir=" + dataDir() + "\nsettle_ms=" + std::to_string(m_options.settleMs) +
@@ -57,9 +65,11 @@ AgentUnderTest::AgentUnderTest(TestUser user, std::string printerSpoolDir, Optio
             "[printer]\nspool_dir=" +
             m_spool + "\nprofile=printed\n",
         0600);
-    for (const char *p : {"", "/bin", "/bin/einvoice-agent", "/bin/einvoice", "/data", "/export", "/home",
-                          "/run", "/agent.ini"})
+    for (const char *p : {"", "/bin", "/bin/einvoice-agent", "/bin/einvoice", "/libexec", "/libexec/einvoice",
+                          "/data", "/export", "/home", "/run", "/agent.ini"})
         chownTo(m_root + p, m_user);
+    for (const char *helper : kHelpers)
+        chownTo(m_root + "/libexec/einvoice/" + helper, m_user);
 }
 
 AgentUnderTest::~AgentUnderTest()

@@ -2,6 +2,7 @@
 
 #include "invoiceextractor.h"
 #include "layouttemplate.h"
+#include "readguard.h"
 #include "textinvoicereader.h"
 
 #include <QCoreApplication>
@@ -59,7 +60,11 @@ std::optional<LoadedDocument> loadDocument(const QString &path, bool acceptUnsur
     if (looksLikePdf(path)) {
         QString error;
         const InvoiceExtractor extractor = makeExtractor();
-        const std::optional<ExtractionResult> result = extractor.extract(path, &error);
+        std::optional<ExtractionResult> result;
+        {
+            const ReadGuard guard(path);
+            result = extractor.extract(path, &error);
+        }
         if (!result) {
             err() << error << Qt::endl;
             return std::nullopt;

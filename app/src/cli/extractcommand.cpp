@@ -2,6 +2,7 @@
 
 #include "clicommon.h"
 #include "invoiceextractor.h"
+#include "readguard.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,7 +31,11 @@ int ExtractCommand::run(const QStringList &args)
     QString error;
     InvoiceExtractor extractor = makeExtractor();
     extractor.setIgnoreEmbedded(parser.isSet(ignoreEmbedded));
-    const std::optional<ExtractionResult> result = extractor.extract(path, &error);
+    std::optional<ExtractionResult> result;
+    {
+        const ReadGuard guard(path);
+        result = extractor.extract(path, &error);
+    }
     if (!result) {
         err() << error << Qt::endl;
         return ExitInputError;

@@ -3,6 +3,7 @@
 #include "clicommon.h"
 #include "layouttemplate.h"
 #include "pdftextlayout.h"
+#include "readguard.h"
 #include "textinvoicereader.h"
 
 #include <QFile>
@@ -47,7 +48,11 @@ int LearnCommand::run(const QStringList &args)
         }
         corrections.insert(pair.left(eq).trimmed(), pair.mid(eq + 1));
     }
-    const PdfTextLayout layout = PdfTextLayout::load(path);
+    PdfTextLayout layout;
+    {
+        const ReadGuard guard(path);
+        layout = PdfTextLayout::load(path);
+    }
     if (!layout.isUsable()) {
         err() << path << ": " << layout.statusMessage() << Qt::endl;
         return ExitInputError;

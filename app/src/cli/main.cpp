@@ -5,6 +5,7 @@
 #include "convertcommand.h"
 #include "extractcommand.h"
 #include "learncommand.h"
+#include "readguard.h"
 #include "showcommand.h"
 #include "validatecommand.h"
 
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
     // saves (about a fifth of the CPU time of `einvoice extract`). The agent keeps the JIT.
     if (qEnvironmentVariableIsEmpty("QT_ENABLE_REGEXP_JIT"))
         qputenv("QT_ENABLE_REGEXP_JIT", "0");
+    ReadGuard::limitMemory();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("einvoice"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EINVOICE_VERSION));

@@ -201,13 +201,27 @@ QList<TextLine> PdfTextLayout::buildLines(QList<TextWord> words)
 
 PdfTextLayout PdfTextLayout::fromWords(const QList<QList<TextWord>> &pages, const QList<QSizeF> &sizes)
 {
+    PdfWords words;
+    words.pageCountInFile = int(pages.size());
+    words.pages = pages;
+    words.sizes = sizes;
+    return fromWords(words);
+}
+
+PdfTextLayout PdfTextLayout::fromWords(const PdfWords &words)
+{
     PdfTextLayout layout;
-    layout.m_pageCountInFile = int(pages.size());
-    for (int i = 0; i < pages.size(); ++i) {
+    layout.m_pageCountInFile = words.pageCountInFile;
+    if (words.status != TextLayerStatus::Ok) {
+        layout.m_status = words.status;
+        layout.m_message = words.message;
+        return layout;
+    }
+    for (int i = 0; i < words.pages.size(); ++i) {
         TextPage p;
         p.index = i;
-        p.size = i < sizes.size() ? sizes[i] : QSizeF(595, 842);
-        p.lines = buildLines(pages[i]);
+        p.size = i < words.sizes.size() ? words.sizes[i] : QSizeF(595, 842);
+        p.lines = buildLines(words.pages[i]);
         layout.m_pages.append(p);
     }
     layout.classify();
@@ -216,49 +230,54 @@ PdfTextLayout PdfTextLayout::fromWords(const QList<QList<TextWord>> &pages, cons
 
 PdfTextLayout PdfTextLayout::load(const QString &path, int maxPages)
 {
-    PdfTextLayout layout;
+    return fromWords(readWords(path, maxPages));
+}
+
+PdfWords PdfTextLayout::readWords(const QString &path, int maxPages)
+{
+    PdfWords layout;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        layout.m_status = TextLayerStatus::NotReadable;
-        layout.m_message = QStringLiteral("The file cannot be opened.");
+        layout.status = TextLayerStatus::NotReadable;
+        layout.message = QStringLiteral("The file cannot be opened.");
         return layout;
     }
     const QByteArray head = f.read(1024);
     f.close();
     if (!head.contains("%PDF-")) {
-        layout.m_status = TextLayerStatus::NotReadable;
-        layout.m_message = head.isEmpty() ? QStringLiteral("The file is empty.")
-                                          : QStringLiteral("The file is not a PDF document.");
+        layout.status = TextLayerStatus::NotReadable;
+        layout.message = head.isEmpty() ? QStringLiteral("The file is empty.")
+                                        : QStringLiteral("The file is not a PDF document.");
         return layout;
     }
     poppler::set_debug_error_function(silentPopplerErrors, nullptr);
     std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_file(QFile::encodeName(path).toStdString()));
     if (!doc) {
-        layout.m_status = TextLayerStatus::NotReadable;
-        layout.m_message = QStringLiteral("The PDF is damaged or truncated and cannot be read.");
+        layout.status = TextLayerStatus::NotReadable;
+        layout.message = QStringLiteral("The PDF is damaged or truncated and cannot be read.");
         return layout;
     }
     if (doc->is_locked()) {
-        layout.m_status = TextLayerStatus::Encrypted;
-        layout.m_message = QStringLiteral("The PDF is protected by a password.");
+        layout.status = TextLayerStatus::Encrypted;
+        layout.message = QStringLiteral("The PDF is protected by a password.");
         return layout;
     }
-    layout.m_pageCountInFile = doc->pages();
-    const int n = std::min(layout.m_pageCountInFile, maxPages);
+    layout.pageCountInFile = doc->pages();
+    const int n = std::min(layout.pageCountInFile, maxPages);
     for (int i = 0; i < n; ++i) {
         std::unique_ptr<poppler::page> pg(doc->create_page(i));
-        TextPage p;
-        p.index = i;
+        QSizeF size;
+        QList<TextWord> words;
         if (!pg) {
-            layout.m_pages.append(p);
+            layout.pages.append(words);
+            layout.sizes.append(size);
             continue;
         }
         const poppler::rectf r = pg->page_rect(poppler::media_box);
-        p.size = QSizeF(r.width(), r.height());
+        size = QSizeF(r.width(), r.height());
         if (pg->orientation() == poppler::page::landscape || pg->orientation() == poppler::page::seascape)
-            p.size.transpose();
-        QList<TextWord> words;
+            size.transpose();
         const std::vector<poppler::text_box> boxes = pg->text_list();
         // Text drawn sideways or upside down on the page as displayed (a portrait invoice on a
         // page turned by /Rotate, a scan fed the wrong way): the words are read in the
@@ -270,9 +289,9 @@ PdfTextLayout PdfTextLayout::load(const QString &path, int maxPages)
                 letters[std::clamp(tb.rotation(), 0, 3)] += qsizetype(tb.text().size());
             turn = int(std::max_element(letters.begin(), letters.end()) - letters.begin());
         }
-        const QSizeF shown = p.size;
+        const QSizeF shown = size;
         if (turn == 1 || turn == 3)
-            p.size.transpose();
+            size.transpose();
         for (const poppler::text_box &tb : boxes) {
             const poppler::rectf b = tb.bbox();
             TextWord w{cleanWord(fromUstring(tb.text())),
@@ -291,10 +310,9 @@ PdfTextLayout PdfTextLayout::load(const QString &path, int maxPages)
                 x += per * (part.size() + 1);
             }
         }
-        p.lines = buildLines(words);
-        layout.m_pages.append(p);
+        layout.pages.append(words);
+        layout.sizes.append(size);
     }
-    layout.classify();
     return layout;
 }
 

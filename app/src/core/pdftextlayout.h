@@ -49,6 +49,17 @@ enum class TextLayerStatus
     Garbage      // glyphs without a usable Unicode mapping
 };
 
+/// The words of a PDF as Poppler gives them, before lines are built: what a reader process
+/// hands back to the agent (see PdfSnapshot). A value type.
+struct PdfWords
+{
+    TextLayerStatus status = TextLayerStatus::Ok; // NotReadable / Encrypted, or Ok
+    QString message;                              // why, when not Ok
+    int pageCountInFile = 0;
+    QList<QList<TextWord>> pages; // upright, cleaned words per page read
+    QList<QSizeF> sizes;          // page sizes in points, upright
+};
+
 /// The text of a PDF with geometry: pages, lines in reading order, segments, words.
 class PdfTextLayout
 {
@@ -56,6 +67,10 @@ public:
     /// Reads at most @p maxPages pages; later pages of huge documents are ignored because
     /// invoices do not run that long and the time per document must stay bounded.
     static PdfTextLayout load(const QString &path, int maxPages = 60);
+    /// The Poppler half of load(): words and page sizes, no lines yet.
+    static PdfWords readWords(const QString &path, int maxPages = 60);
+    /// The other half: lines, segments and the text layer's classification.
+    static PdfTextLayout fromWords(const PdfWords &words);
     /// Builds the layout from words already known (tests, other text sources).
     static PdfTextLayout fromWords(const QList<QList<TextWord>> &pages, const QList<QSizeF> &sizes);
 

@@ -2183,7 +2183,7 @@ ExtractionResult GenericTextInvoiceReader::readLayout(const PdfTextLayout &layou
 
 ExtractionResult GenericTextInvoiceReader::read(const QString &pdfPath)
 {
-    const PdfTextLayout layout = PdfTextLayout::load(pdfPath);
+    const PdfTextLayout layout = m_layoutSource ? m_layoutSource(pdfPath) : PdfTextLayout::load(pdfPath);
     ExtractionResult generic = readLayout(layout, pdfPath);
     if (!m_templates || !layout.isUsable())
         return generic;

@@ -4,6 +4,7 @@
 #include "invoiceextractor.h"
 #include "pdftextlayout.h"
 
+#include <functional>
 #include <memory>
 
 namespace einvoice {
@@ -29,9 +30,13 @@ public:
                                        const LayoutTemplate *layoutTemplate = nullptr);
     /// Layouts learned from corrections; a matching one is applied on top of the generic reading.
     void setTemplates(std::shared_ptr<const TemplateStore> store) { m_templates = std::move(store); }
+    /// Where read() gets a document's text; PdfTextLayout::load in this process when unset.
+    using LayoutSource = std::function<PdfTextLayout(const QString &pdfPath)>;
+    void setLayoutSource(LayoutSource source) { m_layoutSource = std::move(source); }
 
 private:
     std::shared_ptr<const TemplateStore> m_templates;
+    LayoutSource m_layoutSource;
 };
 
 } // namespace einvoice

@@ -232,6 +232,11 @@ std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error
         r.path(QStringLiteral("control_socket"), QDir(c.dataDir).filePath(QStringLiteral("agent.sock")));
     c.loggingRules = r.text(QStringLiteral("logging_rules"));
     c.workers = r.integer(QStringLiteral("workers"), c.workers, 1, 64);
+    c.readTimeoutSecs = r.integer(QStringLiteral("read_timeout_secs"), c.readTimeoutSecs, 1, 3600);
+    c.readMemoryMb = r.integer(QStringLiteral("read_memory_mb"), c.readMemoryMb, 256, 65536);
+    c.pdfWorker = r.text(QStringLiteral("pdf_worker"));
+    if (!c.pdfWorker.isEmpty() && c.pdfWorker != QLatin1String("inprocess"))
+        c.pdfWorker = r.path(QStringLiteral("pdf_worker"), QString());
     c.settleMs = r.integer(QStringLiteral("settle_ms"), c.settleMs, 0, 600000);
     c.rescanMs = r.integer(QStringLiteral("rescan_ms"), c.rescanMs, 100, 3600000);
     c.pollMs = r.integer(QStringLiteral("poll_ms"), c.pollMs, 100, 3600000);
@@ -316,6 +321,10 @@ QString AgentConfig::save(const QString &path) const
     s.beginGroup(QStringLiteral("agent"));
     s.setValue(QStringLiteral("data_dir"), dataDir);
     s.setValue(QStringLiteral("workers"), workers);
+    s.setValue(QStringLiteral("read_timeout_secs"), readTimeoutSecs);
+    s.setValue(QStringLiteral("read_memory_mb"), readMemoryMb);
+    if (!pdfWorker.isEmpty())
+        s.setValue(QStringLiteral("pdf_worker"), pdfWorker);
     s.setValue(QStringLiteral("settle_ms"), settleMs);
     s.setValue(QStringLiteral("force_polling"), forcePolling);
     s.endGroup();

@@ -33,12 +33,15 @@ struct AgentConfig
     QString templateDir; ///< learned layouts; default TemplateStore::defaultDir()
     QString incomingDir; ///< downloads of incoming invoices; default ~/Documents/eInvoices/Incoming
     QStringList incomingFormats{QStringLiteral("ubl"), QStringLiteral("pdf")};
-    QString printerSpoolDir; ///< the CUPS backend's per-user capture folder; empty = none
-    QString printerProfile;  ///< profile printed documents belong to; default the first profile
-    QString controlSocket;   ///< QLocalServer name/path; default dataDir/agent.sock
-    QString loggingRules;    ///< QLoggingCategory filter rules, e.g. "einvoice.*.debug=true"
-    int workers = 2;         ///< documents read in parallel
-    int settleMs = 1500;     ///< a file must be unchanged this long before it is taken
+    QString printerSpoolDir;  ///< the CUPS backend's per-user capture folder; empty = none
+    QString printerProfile;   ///< profile printed documents belong to; default the first profile
+    QString controlSocket;    ///< QLocalServer name/path; default dataDir/agent.sock
+    QString loggingRules;     ///< QLoggingCategory filter rules, e.g. "einvoice.*.debug=true"
+    int workers = 2;          ///< documents read in parallel
+    int readTimeoutSecs = 60; ///< a document whose PDF takes longer is set aside
+    int readMemoryMb = 1024;  ///< address space of a PDF reader process
+    QString pdfWorker;        ///< reader program; empty = beside the agent; "inprocess" = none
+    int settleMs = 1500;      ///< a file must be unchanged this long before it is taken
     int rescanMs = 30000;
     int pollMs = 2000;
     bool forcePolling = false;

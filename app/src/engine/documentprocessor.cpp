@@ -3,6 +3,7 @@
 #include "einvoicexml.h"
 #include "invoiceextractor.h"
 #include "layouttemplate.h"
+#include "pdfsnapshot.h"
 #include "textinvoicereader.h"
 
 #include <QCoreApplication>
@@ -64,7 +65,27 @@ ProcessedDocument DocumentProcessor::process(const QString &path, const SenderPr
                                                                                  : m_templateDir));
     extractor.setTextReader(reader);
     QString error;
+    if (isPdf && m_pdfSource) {
+        // Only the snapshot crosses over from the reader process; the text is asked for only
+        // when no embedded e-invoice makes it unnecessary.
+        std::optional<PdfSnapshot> snapshot = m_pdfSource->read(path, PdfSnapshot::Document, &error);
+        if (!snapshot) {
+            doc.error = error.replace(path, displayName);
+            return doc;
+        }
+        extractor.setPdfReaderFactory(
+            [snapshot = std::move(*snapshot)] { return std::make_unique<SnapshotPdfReader>(snapshot); });
+        reader->setLayoutSource([this, &error](const QString &pdfPath) {
+            std::optional<PdfSnapshot> text = m_pdfSource->read(pdfPath, PdfSnapshot::Text, &error);
+            return text ? PdfTextLayout::fromWords(text->words) : PdfTextLayout();
+        });
+    }
     std::optional<ExtractionResult> result = extractor.extract(path, &error);
+    if (result && !error.isEmpty()) {
+        // The reader process failed on the text: the document is set aside with the reason.
+        doc.error = error.replace(path, displayName);
+        return doc;
+    }
     if (!result) {
         // The extractor names the spool file; the bookkeeper knows the document by its own name.
         doc.error = error.replace(path, displayName);

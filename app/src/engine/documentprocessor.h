@@ -2,12 +2,14 @@
 
 #include "extractionresult.h"
 #include "jobjournal.h"
+#include "pdfsnapshotsource.h"
 #include "senderprofile.h"
 #include "validator.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <memory>
 
 namespace einvoice {
 
@@ -39,6 +41,10 @@ class DocumentProcessor
 public:
     explicit DocumentProcessor(QString templateDir = {}) : m_templateDir(std::move(templateDir)) {}
 
+    /// Where Poppler's part of reading runs: the agent gives a PdfWorkerPool (a separate process
+    /// with time and memory bounds); unset, PDFs are read in this process. Set before use.
+    void setPdfSource(std::shared_ptr<PdfSnapshotSource> source) { m_pdfSource = std::move(source); }
+
     /// @p displayName is the document's name for messages (the original file or print title).
     ProcessedDocument process(const QString &path, const SenderProfile &profile,
                               const QString &displayName) const;
@@ -52,6 +58,7 @@ private:
     void finish(ProcessedDocument &doc, const SenderProfile &profile, const QByteArray &pdf,
                 const QString &displayName) const;
     QString m_templateDir;
+    std::shared_ptr<PdfSnapshotSource> m_pdfSource;
 };
 
 } // namespace einvoice

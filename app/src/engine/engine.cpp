@@ -6,6 +6,7 @@
 #include "folderwatcher.h"
 #include "incomingstore.h"
 #include "intake.h"
+#include "pdfworkerpool.h"
 #include "queueactions.h"
 #include "retrypolicy.h"
 
@@ -88,6 +89,21 @@ Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
       m_processor(m_config.templateDir), m_retry(std::make_unique<RetryPolicy>(m_config.retry))
 {
     m_readers.setMaxThreadCount(std::max(1, m_config.workers));
+    // Poppler parses untrusted bytes: it runs in reader processes with time and memory bounds,
+    // so that no document can crash or stall the agent.
+    if (m_config.pdfWorker != QLatin1String("inprocess")) {
+        PdfWorkerPool::Options reading;
+        reading.program = m_config.pdfWorker.isEmpty() ? PdfWorkerPool::defaultProgram() : m_config.pdfWorker;
+        reading.timeoutMs = m_config.readTimeoutSecs * 1000;
+        reading.memoryMb = m_config.readMemoryMb;
+        reading.maxIdleWorkers = std::max(1, m_config.workers);
+        if (QFileInfo(reading.program).isExecutable())
+            m_processor.setPdfSource(std::make_shared<PdfWorkerPool>(reading));
+        else
+            qCWarning(lcEngine).noquote()
+                << "the PDF reader" << reading.program
+                << "is missing: documents are read inside the agent, without bounds";
+    }
     // Uploads side by side where the transport allows (HttpsPortalTransport::maxConcurrentCalls),
     // plus a thread for polls and answers so they never wait behind a slow upload.
     m_sender.setMaxThreadCount(8);

@@ -73,6 +73,8 @@ public:
     bool isRunning() const { return m_running; }
 
     const AgentConfig &config() const { return m_config; }
+    /// How documents are read (in the PDF reader processes when available); any thread.
+    const DocumentProcessor &processor() const { return m_processor; }
     JobJournal &journal() { return m_journal; }
     const JobFiles &files() const { return m_files; }
 

@@ -143,8 +143,8 @@ CorrectionOutcome apply(Engine &engine, qint64 jobId, const QMap<QString, QStrin
         const std::optional<Job> job = engine.journal().job(jobId);
         const SenderProfile *profile = job ? engine.config().profile(job->senderProfile) : nullptr;
         if (job && profile) {
-            const ProcessedDocument doc = DocumentProcessor(engine.config().templateDir)
-                                              .process(job->spoolPath, *profile, job->originalPath);
+            const ProcessedDocument doc =
+                engine.processor().process(job->spoolPath, *profile, job->originalPath);
             if (doc.readable)
                 draft = doc.invoice;
         }
