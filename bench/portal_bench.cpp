@@ -182,8 +182,11 @@ bool agentRun(const QString &dir, const QString &url, const QString &token, cons
     const double cpu0 = cpuSecs(QCoreApplication::applicationPid());
     QElapsedTimer timer;
     timer.start();
+    // As the watcher hands over files that settled together: one intake batch.
+    QList<Engine::Submission> batch;
     for (const QString &f : files)
-        engine.submitFile(f, QStringLiteral("a"), SourceKind::Cli);
+        batch << Engine::Submission{f, QStringLiteral("a"), SourceKind::Cli, false, {}};
+    engine.submitFiles(batch);
     engine.processPending();
     QTimer::singleShot(600000, &loop, &QEventLoop::quit);
     loop.exec();

@@ -239,6 +239,53 @@ TEST_F(EngineTest, SameDocumentAgainIsNotSentTwice)
     engine.stop();
 }
 
+TEST_F(EngineTest, FilesTakenInTogetherAreRecordedTogetherEachWithItsOwnOutcome)
+{
+    m_config.profiles.first().sendPolicy = SendPolicy::ReviewAll;
+    Engine engine(m_config, m_clock);
+    ASSERT_EQ(engine.start(), QString());
+    QDir().mkpath(path(QStringLiteral("batch")));
+    writeFile(path(QStringLiteral("batch/1.xml")), ublWithNumber(QStringLiteral("B-1")));
+    writeFile(path(QStringLiteral("batch/2.xml")), ublWithNumber(QStringLiteral("B-2")));
+    writeFile(path(QStringLiteral("batch/2 again.xml")), ublWithNumber(QStringLiteral("B-2")));
+    int duplicates = 0;
+    QObject::connect(&engine, &Engine::duplicateIgnored, [&](const QString &, qint64) { ++duplicates; });
+    QList<Engine::Submission> files;
+    for (const char *name : {"1.xml", "missing.xml", "2.xml", "2 again.xml"})
+        files << Engine::Submission{path(QStringLiteral("batch/")) + QString::fromLatin1(name),
+                                    QStringLiteral("acme"),
+                                    SourceKind::Cli,
+                                    false,
+                                    {}};
+    const QList<Engine::Submitted> out = engine.submitFiles(files);
+    ASSERT_EQ(out.size(), 4);
+    EXPECT_GT(out[0].jobId, 0);
+    EXPECT_TRUE(out[0].error.isEmpty()) << qPrintable(out[0].error);
+    EXPECT_EQ(out[1].jobId, 0);
+    EXPECT_TRUE(out[1].error.contains(QStringLiteral("missing.xml"))) << qPrintable(out[1].error);
+    EXPECT_GT(out[2].jobId, out[0].jobId);
+    EXPECT_FALSE(out[2].duplicate);
+    // The same content twice in one batch: one job, the second is its duplicate.
+    EXPECT_TRUE(out[3].duplicate);
+    EXPECT_EQ(out[3].jobId, out[2].jobId);
+    EXPECT_EQ(duplicates, 1);
+    EXPECT_EQ(engine.journal().jobs().size(), 2);
+    for (int i : {0, 2})
+        EXPECT_TRUE(QFile::exists(engine.journal().job(out[i].jobId)->spoolPath));
+
+    // A valid UBL e-invoice is its own draft: no second copy, corrections still start from it.
+    ASSERT_TRUE(waitUntil(
+        [&] { return count(engine, JobState::NeedsReview) + count(engine, JobState::Ready) == 2; }));
+    const qint64 id = out[0].jobId;
+    ASSERT_TRUE(QFile::exists(engine.files().einvoicePath(id)));
+    EXPECT_FALSE(QFile::exists(engine.files().dir(id) + QStringLiteral("/draft.ubl.xml")));
+    EXPECT_EQ(engine.files().draftPath(id), engine.files().einvoicePath(id));
+    const std::optional<Invoice> draft = engine.files().draft(id);
+    ASSERT_TRUE(draft);
+    EXPECT_EQ(draft->number, QStringLiteral("B-1"));
+    engine.stop();
+}
+
 TEST_F(EngineTest, UnreadableDocumentFailsAndIsExplainedBesideTheOriginal)
 {
     Engine engine(m_config, m_clock);

@@ -169,7 +169,12 @@ int makeDir(const QString &dir)
 
 Intake::Intake(QString spoolDir, const Clock &clock) : m_spoolDir(std::move(spoolDir)), m_clock(clock) {}
 
-Intake::Copy Intake::copyToSpool(const QString &original) const
+bool Intake::syncSpoolFolder() const
+{
+    return fsyncDir(m_spoolDir);
+}
+
+Intake::Copy Intake::copyToSpool(const QString &original, bool syncFolder) const
 {
     Copy c;
     const std::optional<FileVersion> before = FileVersion::of(original);
@@ -212,7 +217,8 @@ Intake::Copy Intake::copyToSpool(const QString &original) const
         c.spoolPath.clear();
         return c;
     }
-    fsyncDir(m_spoolDir);
+    if (syncFolder)
+        fsyncDir(m_spoolDir);
     c.ok = true;
     qCDebug(lcWatcher) << "took in" << original << "as" << c.spoolPath << c.size << "bytes";
     return c;

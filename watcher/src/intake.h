@@ -57,7 +57,12 @@ public:
     void setArchiveRoot(const QString &dir) { m_archiveRoot = dir; }
     QString archiveRoot() const { return m_archiveRoot; }
 
-    Copy copyToSpool(const QString &original) const;
+    /// Copies @p original into the spool: data flushed, then renamed to its hash. With
+    /// @p syncFolder false the spool folder itself is not flushed: the caller takes several files
+    /// in and calls syncSpoolFolder() once, before it records any of them.
+    Copy copyToSpool(const QString &original, bool syncFolder = true) const;
+    /// Flushes the spool folder's entries (the renames of copyToSpool) to disk.
+    bool syncSpoolFolder() const;
     /// Moves @p original out of the export folder. @p errorText (plain words) goes into
     /// NAME.error.json for Outcome::Failed and is ignored for Processed.
     Archived archiveOriginal(const QString &original, Outcome outcome,

@@ -271,54 +271,127 @@ void Engine::onFileReady(const QString &path, const QString &profileId, SourceKi
     QJsonObject info;
     if (source == SourceKind::Printer)
         info[QStringLiteral("print_job")] = printerMetadata(path);
-    const Submitted s = submitFile(path, profileId, source, true, info);
-    if (!s.error.isEmpty())
-        qCWarning(lcEngine) << s.error;
+    // Files that settle together (a folder full of exports) are taken in together.
+    if (m_readyFiles.isEmpty())
+        QTimer::singleShot(0, this, &Engine::takeReadyFiles);
+    m_readyFiles << Submission{path, profileId, source, true, info};
+}
+
+void Engine::takeReadyFiles()
+{
+    const QList<Submission> files = std::exchange(m_readyFiles, {});
+    for (const Submitted &s : submitFiles(files))
+        if (!s.error.isEmpty())
+            qCWarning(lcEngine) << s.error;
 }
 
 Engine::Submitted Engine::submitFile(const QString &path, const QString &profileId, SourceKind source,
                                      bool archiveOriginal, const QJsonObject &sourceInfo)
 {
-    Submitted out;
+    return submitFiles({Submission{path, profileId, source, archiveOriginal, sourceInfo}}).constFirst();
+}
+
+QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
+{
+    QList<Submitted> out(files.size());
+    // 1. Every file into the spool (each one's data flushed), then each spool folder flushed
+    //    once, so that no job is recorded whose spool copy a power cut could take away.
+    QList<std::optional<Intake::Copy>> copies(files.size());
+    bool printerCopies = false, folderCopies = false;
+    for (int i = 0; i < files.size(); ++i) {
+        copies[i] = copyIn(files[i], out[i]);
+        if (copies[i])
+            (files[i].source == SourceKind::Printer ? printerCopies : folderCopies) = true;
+    }
+    if (folderCopies)
+        m_intake->syncSpoolFolder();
+    if (printerCopies)
+        m_printerIntake->syncSpoolFolder();
+    // 2. All of them recorded in one transaction (one flush of the journal for the lot).
+    //    What changes files outside the journal waits until the records are on disk.
+    QList<std::function<void()>> afterCommit;
+    const bool batch = files.size() > 1;
+    if (batch) {
+        if (const QString e = m_journal.beginBatch(); !e.isEmpty())
+            qCWarning(lcEngine) << e;
+    }
+    for (int i = 0; i < files.size(); ++i) {
+        if (copies[i])
+            record(files[i], *copies[i], out[i], afterCommit);
+    }
+    if (batch) {
+        if (const QString e = m_journal.endBatch(); !e.isEmpty()) {
+            // Nothing of the batch was recorded: the originals stay and are taken in again.
+            qCWarning(lcEngine) << e;
+            for (int i = 0; i < files.size(); ++i) {
+                if (!copies[i] || !out[i].error.isEmpty())
+                    continue;
+                out[i] = Submitted{};
+                out[i].error = e;
+                if (files[i].archiveOriginal) {
+                    m_intakeRetry.insert(files[i].path, qMakePair(files[i].profileId, files[i].source));
+                    m_problems.insert(QStringLiteral("intake:") + files[i].path, e);
+                }
+            }
+            emit statusChanged();
+            return out;
+        }
+    }
+    for (const auto &action : afterCommit)
+        action();
+    return out;
+}
+
+std::optional<Intake::Copy> Engine::copyIn(const Submission &file, Submitted &out)
+{
+    const QString &path = file.path;
     if (!m_running) {
         out.error = tr("%1: the engine is not running").arg(path);
-        return out;
+        return std::nullopt;
     }
-    if (!m_config.profile(profileId)) {
-        out.error = tr("%1: no sender profile named '%2'").arg(path, profileId);
-        return out;
+    if (!m_config.profile(file.profileId)) {
+        out.error = tr("%1: no sender profile named '%2'").arg(path, file.profileId);
+        return std::nullopt;
     }
-    Intake &intake = source == SourceKind::Printer ? *m_printerIntake : *m_intake;
-    const Intake::Copy copy = intake.copyToSpool(path);
+    Intake &intake = file.source == SourceKind::Printer ? *m_printerIntake : *m_intake;
+    const Intake::Copy copy = intake.copyToSpool(path, false);
     if (!copy.ok) {
         if (copy.changedWhileCopying) {
             // Still being written: the watcher reports the new version once it settles.
             out.error =
                 tr("%1 changed while it was being copied; it is taken when it is complete.").arg(path);
-            return out;
+            return std::nullopt;
         }
         out.error = copy.error;
-        if (archiveOriginal) {
+        if (file.archiveOriginal) {
             // The original stays where it is; intake is tried again until it succeeds.
-            m_intakeRetry.insert(path, qMakePair(profileId, source));
+            m_intakeRetry.insert(path, qMakePair(file.profileId, file.source));
             m_problems.insert(QStringLiteral("intake:") + path, copy.error);
             emit intakeFailed(path, copy.error);
             emit statusChanged();
         }
-        return out;
+        return std::nullopt;
     }
     if (m_intakeRetry.remove(path) > 0) {
         m_problems.remove(QStringLiteral("intake:") + path);
         emit statusChanged();
     }
+    return copy;
+}
 
+void Engine::record(const Submission &file, const Intake::Copy &copy, Submitted &out,
+                    QList<std::function<void()>> &afterCommit)
+{
+    const QString &path = file.path;
+    const SourceKind source = file.source;
+    const bool archiveOriginal = file.archiveOriginal;
     NewJob job;
-    job.senderProfile = profileId;
+    job.senderProfile = file.profileId;
     job.contentHash = QString::fromLatin1(copy.sha256);
     job.source = source;
     job.originalPath = path;
     job.spoolPath = copy.spoolPath;
-    const QJsonObject printJob = sourceInfo.value(QStringLiteral("print_job")).toObject();
+    const QJsonObject printJob = file.sourceInfo.value(QStringLiteral("print_job")).toObject();
     if (source == SourceKind::Printer)
         job.message = tr("Printed by %1: \"%2\"")
                           .arg(printJob.value(QStringLiteral("user")).toString(),
@@ -329,11 +402,11 @@ Engine::Submitted Engine::submitFile(const QString &path, const QString &profile
     if (!added.ok()) {
         out.error = added.error;
         if (archiveOriginal) {
-            m_intakeRetry.insert(path, qMakePair(profileId, source));
+            m_intakeRetry.insert(path, qMakePair(file.profileId, source));
             m_problems.insert(QStringLiteral("intake:") + path, added.error);
-            emit statusChanged();
+            afterCommit << [this] { emit statusChanged(); };
         }
-        return out;
+        return;
     }
     out.jobId = added.jobId;
     if (added.isDuplicate) {
@@ -343,14 +416,17 @@ Engine::Submitted Engine::submitFile(const QString &path, const QString &profile
             // The same original found again after a restart. Before its reading finished, the
             // reading archives it; after, archiving was all that was left to do.
             if (existing->state != JobState::Captured && existing->state != JobState::Read)
-                archive(*existing, existing->state == JobState::Failed, existing->lastError);
-            return out;
+                afterCommit <<
+                    [this, j = *existing] { archive(j, j.state == JobState::Failed, j.lastError); };
+            return;
         }
-        {
-            qCInfo(lcEngine) << path << "is the same document as job" << added.jobId << "; not sent again";
-            m_journal.note(added.jobId, tr("The same document came in again as %1; it is not sent twice.")
-                                            .arg(QDir::toNativeSeparators(path)));
+        qCInfo(lcEngine) << path << "is the same document as job" << added.jobId << "; not sent again";
+        m_journal.note(added.jobId, tr("The same document came in again as %1; it is not sent twice.")
+                                        .arg(QDir::toNativeSeparators(path)));
+        const qint64 id = added.jobId;
+        afterCommit << [this, path, source, archiveOriginal, id] {
             if (archiveOriginal) {
+                Intake &intake = source == SourceKind::Printer ? *m_printerIntake : *m_intake;
                 const Intake::Archived a = intake.archiveOriginal(path, Intake::Outcome::Processed);
                 if (!a.ok) {
                     qCWarning(lcEngine) << a.error;
@@ -360,15 +436,15 @@ Engine::Submitted Engine::submitFile(const QString &path, const QString &profile
                     QFile::remove(info.dir().filePath(info.completeBaseName() + QStringLiteral(".json")));
                 }
             }
-            emit duplicateIgnored(path, added.jobId);
-        }
-        return out;
+            emit duplicateIgnored(path, id);
+        };
+        return;
     }
     if (const QString e = printJob.value(QStringLiteral("metadata_error")).toString(); !e.isEmpty()) {
         qCWarning(lcEngine) << e;
         m_journal.note(added.jobId, e);
     }
-    QJsonObject meta = sourceInfo;
+    QJsonObject meta = file.sourceInfo;
     meta[QStringLiteral("original_path")] = path;
     meta[QStringLiteral("source")] = sourceKindName(source);
     meta[QStringLiteral("archive_original")] = archiveOriginal;
@@ -377,18 +453,21 @@ Engine::Submitted Engine::submitFile(const QString &path, const QString &profile
         source == SourceKind::Printer && !printJob.value(QStringLiteral("title")).toString().isEmpty()
             ? printJob.value(QStringLiteral("title")).toString()
             : QFileInfo(path).fileName();
-    if (const QString e = m_files.writeSource(added.jobId, meta); !e.isEmpty())
-        qCWarning(lcEngine) << e;
-    emit jobChanged(added.jobId, JobState::Captured);
-    emit statusChanged();
-    if (m_autoRun)
-        QTimer::singleShot(0, this, &Engine::processPending);
-    return out;
+    const qint64 id = added.jobId;
+    afterCommit << [this, id, meta] {
+        if (const QString e = m_files.writeSource(id, meta); !e.isEmpty())
+            qCWarning(lcEngine) << e;
+        emit jobChanged(id, JobState::Captured);
+        emit statusChanged();
+        if (m_autoRun)
+            QTimer::singleShot(0, this, &Engine::processPending);
+    };
 }
 
 void Engine::retryIntake()
 {
     const auto pending = m_intakeRetry;
+    QList<Submission> retry;
     for (auto it = pending.begin(); it != pending.end(); ++it) {
         if (!QFile::exists(it.key())) {
             m_intakeRetry.remove(it.key());
@@ -398,8 +477,10 @@ void Engine::retryIntake()
         QJsonObject info;
         if (it.value().second == SourceKind::Printer)
             info[QStringLiteral("print_job")] = printerMetadata(it.key());
-        submitFile(it.key(), it.value().first, it.value().second, true, info);
+        retry << Submission{it.key(), it.value().first, it.value().second, true, info};
     }
+    if (!retry.isEmpty())
+        submitFiles(retry);
 }
 
 void Engine::processPending()

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "documentprocessor.h"
 #include "incomingjournal.h"
+#include "intake.h"
 #include "jobfiles.h"
 #include "jobjournal.h"
 #include "transport.h"
@@ -21,7 +22,6 @@ namespace einvoice {
 
 class AuditLog;
 class FolderWatcher;
-class Intake;
 class RetryPolicy;
 
 /// What the tray icon and `einvoice status` show.
@@ -89,6 +89,18 @@ public:
     };
     Submitted submitFile(const QString &path, const QString &profileId, SourceKind source,
                          bool archiveOriginal = false, const QJsonObject &sourceInfo = {});
+    struct Submission
+    {
+        QString path;
+        QString profileId;
+        SourceKind source = SourceKind::Cli;
+        bool archiveOriginal = false;
+        QJsonObject sourceInfo;
+    };
+    /// submitFile() for many files at once, as a folder full of exports arrives: the spool
+    /// folder is flushed once and the jobs are recorded in one transaction, so a thousand
+    /// files cost a thousand data flushes, not three thousand flushes. Results in @p files order.
+    QList<Submitted> submitFiles(const QList<Submission> &files);
 
     QString approve(qint64 jobId, const QString &who = {});
     QString approveAllReady(int *count, const QString &who = {});
@@ -153,6 +165,12 @@ private:
     struct ReadOutcome;
     struct SendOutcome;
     void onFileReady(const QString &path, const QString &profileId, SourceKind source);
+    void takeReadyFiles();
+    /// submitFiles() in two steps: the spool copy, then the journal record; what touches files
+    /// outside the journal is appended to @p afterCommit.
+    std::optional<Intake::Copy> copyIn(const Submission &file, Submitted &out);
+    void record(const Submission &file, const Intake::Copy &copy, Submitted &out,
+                QList<std::function<void()>> &afterCommit);
     void onRead(const ReadOutcome &outcome);
     void drainRead();
     void onSent(const SendOutcome &outcome);
@@ -198,7 +216,8 @@ private:
     QSet<qint64> m_reading;
     QSet<qint64> m_sending;
     QHash<QString, QPair<QString, SourceKind>> m_intakeRetry; // path -> (profile, source)
-    QHash<QString, QString> m_problems;                       // key -> message
+    QList<Submission> m_readyFiles;     ///< settled files waiting for the next takeReadyFiles()
+    QHash<QString, QString> m_problems; // key -> message
     QString m_lastSendError;
     bool m_paused = false;
     bool m_running = false;

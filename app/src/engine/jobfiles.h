@@ -10,7 +10,8 @@ namespace einvoice {
 
 /// The files the engine keeps per job beside the journal, in `<jobsDir>/<job id>/`:
 /// `extraction.json` (fields with confidence, source and page boxes, review reasons),
-/// `draft.ubl.xml` (the invoice as built, even when rules fail: what a correction starts from),
+/// `draft.ubl.xml` (the invoice as built, even when rules fail: what a correction starts from;
+/// not written when `einvoice.xml` is that same UBL),
 /// `einvoice.xml` (what is sent; only while no fatal rule fails), `validation.json` (rule
 /// failures) and `source.json` (how the document arrived: file or print job, title, user).
 /// Each file is written as temp + rename. The journal row is the truth about state; these
@@ -22,6 +23,7 @@ public:
 
     QString dir(qint64 jobId) const;
     QString einvoicePath(qint64 jobId) const;
+    /// draft.ubl.xml, or einvoice.xml when the e-invoice is the UBL draft itself.
     QString draftPath(qint64 jobId) const;
     QString extractionPath(qint64 jobId) const;
     QString validationPath(qint64 jobId) const;
