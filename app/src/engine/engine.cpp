@@ -107,6 +107,7 @@ Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
     // Uploads side by side where the transport allows (HttpsPortalTransport::maxConcurrentCalls),
     // plus a thread for polls and answers so they never wait behind a slow upload.
     m_sender.setMaxThreadCount(8);
+    m_intakeCopiers.setMaxThreadCount(4);
     m_pollTimer.setInterval(std::max(10, m_config.statusPollSecs) * 1000);
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] { pollRemote(); });
@@ -296,10 +297,24 @@ QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
     QList<Submitted> out(files.size());
     // 1. Every file into the spool (each one's data flushed), then each spool folder flushed
     //    once, so that no job is recorded whose spool copy a power cut could take away.
+    //    The copies themselves (read, hash, write, flush) run side by side: the flushes overlap.
     QList<std::optional<Intake::Copy>> copies(files.size());
+    for (int i = 0; i < files.size(); ++i) {
+        if (!canTakeIn(files[i], out[i]))
+            continue;
+        Intake *intake = files[i].source == SourceKind::Printer ? m_printerIntake.get() : m_intake.get();
+        auto *copy = &copies[i];
+        const QString original = files[i].path;
+        if (files.size() == 1)
+            *copy = intake->copyToSpool(original, false);
+        else
+            m_intakeCopiers.start([intake, copy, original] { *copy = intake->copyToSpool(original, false); });
+    }
+    m_intakeCopiers.waitForDone();
     bool printerCopies = false, folderCopies = false;
     for (int i = 0; i < files.size(); ++i) {
-        copies[i] = copyIn(files[i], out[i]);
+        if (copies[i] && !tookIn(files[i], *copies[i], out[i]))
+            copies[i].reset();
         if (copies[i])
             (files[i].source == SourceKind::Printer ? printerCopies : folderCopies) = true;
     }
@@ -342,25 +357,24 @@ QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
     return out;
 }
 
-std::optional<Intake::Copy> Engine::copyIn(const Submission &file, Submitted &out)
+bool Engine::canTakeIn(const Submission &file, Submitted &out) const
+{
+    if (!m_running)
+        out.error = tr("%1: the engine is not running").arg(file.path);
+    else if (!m_config.profile(file.profileId))
+        out.error = tr("%1: no sender profile named '%2'").arg(file.path, file.profileId);
+    return out.error.isEmpty();
+}
+
+bool Engine::tookIn(const Submission &file, const Intake::Copy &copy, Submitted &out)
 {
     const QString &path = file.path;
-    if (!m_running) {
-        out.error = tr("%1: the engine is not running").arg(path);
-        return std::nullopt;
-    }
-    if (!m_config.profile(file.profileId)) {
-        out.error = tr("%1: no sender profile named '%2'").arg(path, file.profileId);
-        return std::nullopt;
-    }
-    Intake &intake = file.source == SourceKind::Printer ? *m_printerIntake : *m_intake;
-    const Intake::Copy copy = intake.copyToSpool(path, false);
     if (!copy.ok) {
         if (copy.changedWhileCopying) {
             // Still being written: the watcher reports the new version once it settles.
             out.error =
                 tr("%1 changed while it was being copied; it is taken when it is complete.").arg(path);
-            return std::nullopt;
+            return false;
         }
         out.error = copy.error;
         if (file.archiveOriginal) {
@@ -370,13 +384,13 @@ std::optional<Intake::Copy> Engine::copyIn(const Submission &file, Submitted &ou
             emit intakeFailed(path, copy.error);
             emit statusChanged();
         }
-        return std::nullopt;
+        return false;
     }
     if (m_intakeRetry.remove(path) > 0) {
         m_problems.remove(QStringLiteral("intake:") + path);
         emit statusChanged();
     }
-    return copy;
+    return true;
 }
 
 void Engine::record(const Submission &file, const Intake::Copy &copy, Submitted &out,
@@ -454,6 +468,7 @@ void Engine::record(const Submission &file, const Intake::Copy &copy, Submitted 
             ? printJob.value(QStringLiteral("title")).toString()
             : QFileInfo(path).fileName();
     const qint64 id = added.jobId;
+    m_displayNames.insert(id, meta.value(QStringLiteral("display_name")).toString());
     afterCommit << [this, id, meta] {
         if (const QString e = m_files.writeSource(id, meta); !e.isEmpty())
             qCWarning(lcEngine) << e;
@@ -513,9 +528,12 @@ void Engine::processPending()
             continue;
         }
         m_reading.insert(job.id);
-        const QString displayName = m_files.source(job.id)
-                                        .value(QStringLiteral("display_name"))
-                                        .toString(QFileInfo(job.originalPath).fileName());
+        // Known since intake, unless the agent restarted in between: then from source.json.
+        QString displayName = m_displayNames.take(job.id);
+        if (displayName.isEmpty())
+            displayName = m_files.source(job.id)
+                              .value(QStringLiteral("display_name"))
+                              .toString(QFileInfo(job.originalPath).fileName());
         const SenderProfile p = *profile;
         const qint64 id = job.id;
         const QString spool = job.spoolPath;
@@ -721,16 +739,7 @@ void Engine::sendDue()
     for (const Job &job : due) {
         if (m_sending.contains(job.id))
             continue;
-        const QByteArray payload = m_files.einvoice(job.id);
-        if (payload.isEmpty()) {
-            TransitionOptions o;
-            o.expectedState = JobState::Approved;
-            transition(job.id, JobState::NeedsReview,
-                       tr("The e-invoice file %1 is missing; check the document and approve it again.")
-                           .arg(m_files.einvoicePath(job.id)),
-                       o);
-            continue;
-        }
+        // Whether there is room comes first: the e-invoice is read only for a job that goes now.
         QString terror;
         Transport *t = transportFor(job.senderProfile, &terror);
         if (!t) {
@@ -744,6 +753,16 @@ void Engine::sendDue()
             continue;
         }
         m_problems.remove(QStringLiteral("transport:") + job.senderProfile);
+        const QByteArray payload = m_files.einvoice(job.id);
+        if (payload.isEmpty()) {
+            TransitionOptions o;
+            o.expectedState = JobState::Approved;
+            transition(job.id, JobState::NeedsReview,
+                       tr("The e-invoice file %1 is missing; check the document and approve it again.")
+                           .arg(m_files.einvoicePath(job.id)),
+                       o);
+            continue;
+        }
         TransitionOptions o;
         o.expectedState = JobState::Approved;
         if (!transition(job.id, JobState::Sending,

@@ -166,9 +166,10 @@ private:
     struct SendOutcome;
     void onFileReady(const QString &path, const QString &profileId, SourceKind source);
     void takeReadyFiles();
-    /// submitFiles() in two steps: the spool copy, then the journal record; what touches files
+    /// submitFiles() in steps: checks, the spool copy, then the journal record; what touches files
     /// outside the journal is appended to @p afterCommit.
-    std::optional<Intake::Copy> copyIn(const Submission &file, Submitted &out);
+    bool canTakeIn(const Submission &file, Submitted &out) const;
+    bool tookIn(const Submission &file, const Intake::Copy &copy, Submitted &out);
     void record(const Submission &file, const Intake::Copy &copy, Submitted &out,
                 QList<std::function<void()>> &afterCommit);
     void onRead(const ReadOutcome &outcome);
@@ -216,8 +217,10 @@ private:
     QSet<qint64> m_reading;
     QSet<qint64> m_sending;
     QHash<QString, QPair<QString, SourceKind>> m_intakeRetry; // path -> (profile, source)
-    QList<Submission> m_readyFiles;     ///< settled files waiting for the next takeReadyFiles()
-    QHash<QString, QString> m_problems; // key -> message
+    QList<Submission> m_readyFiles;        ///< settled files waiting for the next takeReadyFiles()
+    QHash<qint64, QString> m_displayNames; ///< captured jobs not yet read: name for messages
+    QThreadPool m_intakeCopiers;           ///< spool copies of a batch, side by side
+    QHash<QString, QString> m_problems;    // key -> message
     QString m_lastSendError;
     bool m_paused = false;
     bool m_running = false;
