@@ -354,6 +354,12 @@ QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
     }
     for (const auto &action : afterCommit)
         action();
+    // Once per batch, not per file: ten thousand files are one status change and one call.
+    if (std::any_of(out.begin(), out.end(), [](const Submitted &s) { return s.jobId > 0 && !s.duplicate; })) {
+        emit statusChanged();
+        if (m_autoRun)
+            QTimer::singleShot(0, this, &Engine::processPending);
+    }
     return out;
 }
 
@@ -473,9 +479,6 @@ void Engine::record(const Submission &file, const Intake::Copy &copy, Submitted 
         if (const QString e = m_files.writeSource(id, meta); !e.isEmpty())
             qCWarning(lcEngine) << e;
         emit jobChanged(id, JobState::Captured);
-        emit statusChanged();
-        if (m_autoRun)
-            QTimer::singleShot(0, this, &Engine::processPending);
     };
 }
 
