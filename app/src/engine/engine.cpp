@@ -111,6 +111,14 @@ Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
     m_pollTimer.setInterval(std::max(10, m_config.statusPollSecs) * 1000);
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] { pollRemote(); });
+    // Results are committed a few milliseconds after the first one arrives, with whatever else
+    // arrived meanwhile: under load many per flush of the journal instead of one or two.
+    for (QTimer *drain : {&m_drainReadTimer, &m_drainSentTimer}) {
+        drain->setSingleShot(true);
+        drain->setInterval(kCommitDelayMs);
+    }
+    connect(&m_drainReadTimer, &QTimer::timeout, this, &Engine::drainRead);
+    connect(&m_drainSentTimer, &QTimer::timeout, this, &Engine::drainSent);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         retryIntake();
@@ -559,7 +567,8 @@ void Engine::processPending()
                 m_read.append(o);
             }
             if (post)
-                QMetaObject::invokeMethod(this, &Engine::drainRead, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this] { m_drainReadTimer.start(); }, Qt::QueuedConnection);
         });
     }
 }
@@ -818,7 +827,8 @@ void Engine::sendDue()
                 m_sent.append(o);
             }
             if (post)
-                QMetaObject::invokeMethod(this, &Engine::drainSent, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this] { m_drainSentTimer.start(); }, Qt::QueuedConnection);
         });
     }
 }

@@ -201,6 +201,9 @@ private:
     QThreadPool m_readers;
     QThreadPool m_sender;
     QTimer m_tick;
+    static constexpr int kCommitDelayMs = 5;
+    QTimer m_drainReadTimer; ///< commits the read results gathered so far
+    QTimer m_drainSentTimer; ///< commits the send results gathered so far
     QTimer m_pollTimer;
     bool m_pollRunning = false;
     QList<std::function<void()>> m_pollWaiters;
