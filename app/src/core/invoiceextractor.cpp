@@ -149,8 +149,7 @@ std::optional<ExtractionResult> InvoiceExtractor::extractPdf(const QString &path
 
     ExtractionResult result;
     if (m_textReader) {
-        reader.reset(); // the text reader opens the file itself
-        result = m_textReader->read(path);
+        result = m_textReader->read(path, *reader);
     } else {
         result.ready = false;
         result.reviewReasons << QCoreApplication::translate(

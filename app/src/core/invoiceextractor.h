@@ -19,6 +19,13 @@ public:
     virtual ~TextInvoiceReader() = default;
     /// Reads @p pdfPath (already known to open). The result's reviewReasons explain what is missing.
     virtual ExtractionResult read(const QString &pdfPath) = 0;
+    /// The same with the document already open in @p reader, which a reader may use instead of
+    /// opening the file again.
+    virtual ExtractionResult read(const QString &pdfPath, const PdfReader &reader)
+    {
+        Q_UNUSED(reader);
+        return read(pdfPath);
+    }
 };
 
 /// The engine behind `einvoice extract`: turns a document into an ExtractionResult.

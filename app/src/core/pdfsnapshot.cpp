@@ -19,17 +19,19 @@ PdfSnapshot PdfSnapshot::read(const QString &path, quint8 parts, int maxPages)
 {
     PdfSnapshot s;
     s.path = path;
+    PopplerPdfReader reader;
+    const bool opened = reader.open(path);
     if (parts & Document) {
-        PopplerPdfReader reader;
-        s.opened = reader.open(path);
+        s.opened = opened;
         s.openError = reader.errorString();
         if (s.opened) {
             s.pageCount = reader.pageCount();
             s.embeddedFiles = reader.embeddedFiles();
         }
     }
+    // The document opened once serves both parts; one that does not open says why by itself.
     if (parts & Text)
-        s.words = PdfTextLayout::readWords(path, maxPages);
+        s.words = opened ? reader.words(maxPages) : PdfTextLayout::readWords(path, maxPages);
     return s;
 }
 

@@ -263,6 +263,13 @@ PdfWords PdfTextLayout::readWords(const QString &path, int maxPages)
         layout.message = QStringLiteral("The PDF is protected by a password.");
         return layout;
     }
+    return readWords(*doc, maxPages);
+}
+
+PdfWords PdfTextLayout::readWords(const poppler::document &document, int maxPages)
+{
+    const poppler::document *doc = &document;
+    PdfWords layout;
     layout.pageCountInFile = doc->pages();
     const int n = std::min(layout.pageCountInFile, maxPages);
     for (int i = 0; i < n; ++i) {

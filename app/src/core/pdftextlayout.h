@@ -5,6 +5,10 @@
 #include <QSizeF>
 #include <QString>
 
+namespace poppler {
+class document;
+}
+
 namespace einvoice {
 
 /// One word as the PDF draws it, with its box in PDF points (origin top-left of the page).
@@ -69,6 +73,8 @@ public:
     static PdfTextLayout load(const QString &path, int maxPages = 60);
     /// The Poppler half of load(): words and page sizes, no lines yet.
     static PdfWords readWords(const QString &path, int maxPages = 60);
+    /// The same from a document already open and unlocked (the file is parsed once).
+    static PdfWords readWords(const poppler::document &document, int maxPages = 60);
     /// The other half: lines, segments and the text layer's classification.
     static PdfTextLayout fromWords(const PdfWords &words);
     /// Builds the layout from words already known (tests, other text sources).

@@ -107,6 +107,13 @@ bool PopplerPdfReader::open(const QString &path)
     return true;
 }
 
+PdfWords PopplerPdfReader::words(int maxPages) const
+{
+    if (!m_document)
+        return PdfTextLayout::readWords(m_path, maxPages); // says why it does not open
+    return PdfTextLayout::readWords(*m_document, maxPages);
+}
+
 int PopplerPdfReader::pageCount() const
 {
     return m_document ? m_document->pages() : 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pdfreader.h"
+#include "pdftextlayout.h"
 
 #include <memory>
 
@@ -32,6 +33,8 @@ public:
     int pageCount() const override;
     QString pageText(int index) const override;
     QList<PdfEmbeddedFile> embeddedFiles() const override;
+    /// The words of the open document (PdfTextLayout::readWords without parsing the file again).
+    PdfWords words(int maxPages = 60) const;
 
 private:
     void close();

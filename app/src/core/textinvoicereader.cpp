@@ -6,6 +6,7 @@
 #include "labeldictionary.h"
 #include "layouttemplate.h"
 #include "numberparser.h"
+#include "popplerpdfreader.h"
 #include "texttable.h"
 
 #include <QHash>
@@ -2183,7 +2184,19 @@ ExtractionResult GenericTextInvoiceReader::readLayout(const PdfTextLayout &layou
 
 ExtractionResult GenericTextInvoiceReader::read(const QString &pdfPath)
 {
-    const PdfTextLayout layout = m_layoutSource ? m_layoutSource(pdfPath) : PdfTextLayout::load(pdfPath);
+    return readFrom(pdfPath, m_layoutSource ? m_layoutSource(pdfPath) : PdfTextLayout::load(pdfPath));
+}
+
+ExtractionResult GenericTextInvoiceReader::read(const QString &pdfPath, const PdfReader &reader)
+{
+    const auto *poppler = dynamic_cast<const PopplerPdfReader *>(&reader);
+    if (m_layoutSource || !poppler || !poppler->isOpen() || poppler->path() != pdfPath)
+        return read(pdfPath);
+    return readFrom(pdfPath, PdfTextLayout::fromWords(poppler->words()));
+}
+
+ExtractionResult GenericTextInvoiceReader::readFrom(const QString &pdfPath, const PdfTextLayout &layout)
+{
     ExtractionResult generic = readLayout(layout, pdfPath);
     if (!m_templates || !layout.isUsable())
         return generic;

@@ -25,6 +25,8 @@ class GenericTextInvoiceReader : public TextInvoiceReader
 {
 public:
     ExtractionResult read(const QString &pdfPath) override;
+    /// Takes the words from @p reader when it is an open PopplerPdfReader (one parse per file).
+    ExtractionResult read(const QString &pdfPath, const PdfReader &reader) override;
     /// Reads an already loaded layout (tests, other text sources), with a learned layout when given.
     static ExtractionResult readLayout(const PdfTextLayout &layout, const QString &path = QString(),
                                        const LayoutTemplate *layoutTemplate = nullptr);
@@ -35,6 +37,8 @@ public:
     void setLayoutSource(LayoutSource source) { m_layoutSource = std::move(source); }
 
 private:
+    ExtractionResult readFrom(const QString &pdfPath, const PdfTextLayout &layout);
+
     std::shared_ptr<const TemplateStore> m_templates;
     LayoutSource m_layoutSource;
 };
