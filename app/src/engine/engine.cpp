@@ -192,8 +192,16 @@ void Engine::stop()
     m_watchers.clear();
     m_readers.waitForDone();
     m_sender.waitForDone();
-    // Results of the last reads and sends are queued to this thread: commit them now.
+    // Results of the last reads and sends are queued to this thread, or wait for their commit
+    // timer: commit them now.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    m_drainReadTimer.stop();
+    m_drainSentTimer.stop();
+    drainRead();
+    drainSent();
+    // Settled files not taken in yet stay in their folders; the next start finds them.
+    m_readyFiles.clear();
+    m_displayNames.clear();
     m_transports.clear();
     m_serial.clear();
     m_inFlight.clear();
@@ -349,6 +357,7 @@ QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
             for (int i = 0; i < files.size(); ++i) {
                 if (!copies[i] || !out[i].error.isEmpty())
                     continue;
+                m_displayNames.remove(out[i].jobId); // the id may be given out again
                 out[i] = Submitted{};
                 out[i].error = e;
                 if (files[i].archiveOriginal) {
@@ -536,6 +545,7 @@ void Engine::processPending()
             TransitionOptions o;
             o.lastError = tr("The sender profile '%1' is no longer configured.").arg(job.senderProfile);
             transition(job.id, JobState::Failed, *o.lastError, o);
+            m_displayNames.remove(job.id);
             continue;
         }
         m_reading.insert(job.id);
@@ -660,6 +670,8 @@ void Engine::drainRead()
         std::lock_guard<std::mutex> lock(m_readMutex);
         outcomes.swap(m_read);
     }
+    if (outcomes.isEmpty())
+        return;
     m_journal.beginBatch();
     for (const ReadOutcome &o : std::as_const(outcomes))
         onRead(o);
@@ -840,6 +852,8 @@ void Engine::drainSent()
         std::lock_guard<std::mutex> lock(m_sentMutex);
         outcomes.swap(m_sent);
     }
+    if (outcomes.isEmpty())
+        return;
     m_journal.beginBatch();
     for (const SendOutcome &o : std::as_const(outcomes))
         onSent(o);
