@@ -1132,6 +1132,38 @@ TEST(JobJournalCrash, KillNineRepeatedly)
                 int(sends.size()) - 1, docs);
 }
 
+TEST_F(JobJournalTest, TheObserverHearsOfABatchsChangesOnlyOnceTheyAreCommitted)
+{
+    QStringList heard;
+    m_journal.setChangeObserver([&](const Job &job, std::optional<JobState> from, const QString &message) {
+        heard << QStringLiteral("%1 %2->%3 %4")
+                     .arg(job.id)
+                     .arg(from ? jobStateName(*from) : QStringLiteral("new"), jobStateName(job.state),
+                          message);
+    });
+    const qint64 a = m_journal.addJob(makeJob(QStringLiteral("acme"), "observed-a")).jobId;
+    ASSERT_EQ(heard.size(), 1) << "outside a batch: at once";
+    heard.clear();
+
+    ASSERT_EQ(m_journal.beginBatch(), QString());
+    const qint64 b = m_journal.addJob(makeJob(QStringLiteral("acme"), "observed-b")).jobId;
+    EXPECT_EQ(m_journal.transition(a, JobState::Read, QStringLiteral("read a")), QString());
+    EXPECT_NE(m_journal.transition(b, JobState::Sent, QStringLiteral("not allowed")), QString());
+    EXPECT_TRUE(heard.isEmpty()) << qPrintable(heard.join(QLatin1Char('\n')));
+    ASSERT_EQ(m_journal.endBatch(), QString());
+    // In order, each with the job as it was then; the refused step is not among them.
+    ASSERT_EQ(heard.size(), 2) << qPrintable(heard.join(QLatin1Char('\n')));
+    EXPECT_TRUE(heard[0].startsWith(QStringLiteral("%1 new->captured ").arg(b))) << qPrintable(heard[0]);
+    EXPECT_EQ(heard[1], QStringLiteral("%1 captured->read read a").arg(a));
+
+    // A batch that never commits is never heard of.
+    heard.clear();
+    ASSERT_EQ(m_journal.beginBatch(), QString());
+    EXPECT_EQ(m_journal.transition(b, JobState::Read, QStringLiteral("read b")), QString());
+    m_journal.close();
+    EXPECT_TRUE(heard.isEmpty()) << qPrintable(heard.join(QLatin1Char('\n')));
+}
+
 TEST_F(JobJournalTest, ABatchIsOneTransactionWhoseStepsStayAllOrNothing)
 {
     const qint64 a = m_journal.addJob(makeJob(QStringLiteral("acme"), "batch-a")).jobId;

@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <QThread>
 #include <QVariant>
+#include <utility>
+#include <vector>
 
 namespace einvoice {
 
@@ -130,6 +132,15 @@ struct JobJournal::Private
 {
     QSqlDatabase db;
     int batchDepth = 0; ///< > 0 while a batch (one outer transaction) is open
+    /// Changes made inside the open batch, told to the observer once the batch is committed
+    /// (and never, when it is rolled back: the audit log records only what happened).
+    struct Change
+    {
+        Job job;
+        std::optional<JobState> from;
+        QString message;
+    };
+    std::vector<Change> pendingChanges;
     QSqlQuery findByKey;
     QSqlQuery insertJob;
     QSqlQuery insertEvent;
@@ -639,6 +650,10 @@ void JobJournal::notify(qint64 jobId, std::optional<JobState> from, const QStrin
         return;
     if (as)
         now->state = *as; // a chain reports each of its moves
+    if (d->batchDepth > 0) {
+        d->pendingChanges.push_back({*now, from, message});
+        return;
+    }
     m_observer(*now, from, message);
 }
 
@@ -663,8 +678,13 @@ QString JobJournal::endBatch()
     if (--d->batchDepth > 0)
         return {};
     QSqlQuery q(d->db);
-    if (q.exec(QStringLiteral("COMMIT")))
+    std::vector<Private::Change> changes = std::exchange(d->pendingChanges, {});
+    if (q.exec(QStringLiteral("COMMIT"))) {
+        if (m_observer)
+            for (const Private::Change &c : changes)
+                m_observer(c.job, c.from, c.message);
         return {};
+    }
     const QString error = q.lastError().text();
     QSqlQuery(d->db).exec(QStringLiteral("ROLLBACK"));
     return tr("Cannot write to the job journal %1: %2").arg(m_path, error);

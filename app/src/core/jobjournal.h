@@ -236,7 +236,8 @@ public:
     /// Called after every committed change (new job, transition, note is not a change of state)
     /// with the job as it is now, the state it came from (nullopt for a new job) and the
     /// timeline message: the engine's audit log listens here, so every writer — engine, CLI,
-    /// tray — is audited the same way. Called on the journal's thread.
+    /// tray — is audited the same way. Called on the journal's thread; for changes inside a batch,
+    /// in order once endBatch() has committed them, and not at all when the batch fails.
     using ChangeObserver =
         std::function<void(const Job &job, std::optional<JobState> from, const QString &message)>;
     void setChangeObserver(ChangeObserver observer) { m_observer = std::move(observer); }
