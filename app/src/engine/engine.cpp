@@ -340,7 +340,7 @@ QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
         m_printerIntake->syncSpoolFolder();
     // 2. All of them recorded in one transaction (one flush of the journal for the lot).
     //    What changes files outside the journal waits until the records are on disk.
-    QList<std::function<void()>> afterCommit;
+    QList<std::function<void()>> afterCommit, writeAfterCommit;
     const bool batch = files.size() > 1;
     if (batch) {
         if (const QString e = m_journal.beginBatch(); !e.isEmpty())
@@ -348,7 +348,7 @@ QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
     }
     for (int i = 0; i < files.size(); ++i) {
         if (copies[i])
-            record(files[i], *copies[i], out[i], afterCommit);
+            record(files[i], *copies[i], out[i], afterCommit, writeAfterCommit);
     }
     if (batch) {
         if (const QString e = m_journal.endBatch(); !e.isEmpty()) {
@@ -369,6 +369,13 @@ QList<Engine::Submitted> Engine::submitFiles(const QList<Submission> &files)
             return out;
         }
     }
+    for (const auto &write : writeAfterCommit) {
+        if (writeAfterCommit.size() == 1)
+            write();
+        else
+            m_intakeCopiers.start(write);
+    }
+    m_intakeCopiers.waitForDone();
     for (const auto &action : afterCommit)
         action();
     // Once per batch, not per file: ten thousand files are one status change and one call.
@@ -417,7 +424,7 @@ bool Engine::tookIn(const Submission &file, const Intake::Copy &copy, Submitted 
 }
 
 void Engine::record(const Submission &file, const Intake::Copy &copy, Submitted &out,
-                    QList<std::function<void()>> &afterCommit)
+                    QList<std::function<void()>> &afterCommit, QList<std::function<void()>> &writeAfterCommit)
 {
     const QString &path = file.path;
     const SourceKind source = file.source;
@@ -492,11 +499,12 @@ void Engine::record(const Submission &file, const Intake::Copy &copy, Submitted 
             : QFileInfo(path).fileName();
     const qint64 id = added.jobId;
     m_displayNames.insert(id, meta.value(QStringLiteral("display_name")).toString());
-    afterCommit << [this, id, meta] {
+    // Thread-safe file work, done side by side for a batch (see submitFiles).
+    writeAfterCommit << [this, id, meta] {
         if (const QString e = m_files.writeSource(id, meta); !e.isEmpty())
             qCWarning(lcEngine) << e;
-        emit jobChanged(id, JobState::Captured);
     };
+    afterCommit << [this, id] { emit jobChanged(id, JobState::Captured); };
 }
 
 void Engine::retryIntake()

@@ -167,11 +167,12 @@ private:
     void onFileReady(const QString &path, const QString &profileId, SourceKind source);
     void takeReadyFiles();
     /// submitFiles() in steps: checks, the spool copy, then the journal record; what touches files
-    /// outside the journal is appended to @p afterCommit.
+    /// outside the journal is appended to @p afterCommit (main thread) or @p writeAfterCommit
+    /// (thread-safe file writes, run side by side).
     bool canTakeIn(const Submission &file, Submitted &out) const;
     bool tookIn(const Submission &file, const Intake::Copy &copy, Submitted &out);
     void record(const Submission &file, const Intake::Copy &copy, Submitted &out,
-                QList<std::function<void()>> &afterCommit);
+                QList<std::function<void()>> &afterCommit, QList<std::function<void()>> &writeAfterCommit);
     void onRead(const ReadOutcome &outcome);
     void drainRead();
     void onSent(const SendOutcome &outcome);
