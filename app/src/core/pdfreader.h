@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pdftextlayout.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -35,6 +37,9 @@ public:
     virtual QString pageText(int index) const = 0;
     /// All embedded files, in document order.
     virtual QList<PdfEmbeddedFile> embeddedFiles() const = 0;
+    /// The words of at most @p maxPages pages with their boxes, for PdfTextLayout::fromWords();
+    /// a status other than Ok says why there are none.
+    virtual PdfWords words(int maxPages = 60) const = 0;
 };
 
 } // namespace einvoice

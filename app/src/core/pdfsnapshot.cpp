@@ -6,6 +6,7 @@
 #include <QDataStream>
 #include <QDir>
 #include <QIODevice>
+#include <utility>
 
 namespace einvoice {
 
@@ -108,12 +109,20 @@ bool SnapshotPdfReader::open(const QString &path)
     return m_open;
 }
 
+PdfWords SnapshotPdfReader::words(int maxPages) const
+{
+    Q_UNUSED(maxPages); // the reader process applied its own limit
+    if (m_fetchText)
+        m_snapshot.words = std::exchange(m_fetchText, {})();
+    return m_snapshot.words;
+}
+
 QString SnapshotPdfReader::pageText(int index) const
 {
-    if (!m_open || index < 0 || index >= m_snapshot.words.pages.size())
+    const PdfWords all = words();
+    if (!m_open || index < 0 || index >= all.pages.size())
         return QString();
-    const PdfTextLayout layout =
-        PdfTextLayout::fromWords({m_snapshot.words.pages[index]}, {m_snapshot.words.sizes.value(index)});
+    const PdfTextLayout layout = PdfTextLayout::fromWords({all.pages[index]}, {all.sizes.value(index)});
     QStringList lines;
     for (const TextPage &page : layout.pages())
         for (const TextLine &line : page.lines)

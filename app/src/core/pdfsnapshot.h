@@ -4,6 +4,7 @@
 #include "pdftextlayout.h"
 
 #include <QByteArray>
+#include <functional>
 #include <optional>
 
 namespace einvoice {
@@ -35,11 +36,17 @@ struct PdfSnapshot
     static std::optional<PdfSnapshot> deserialize(const QByteArray &bytes);
 };
 
-/// A PdfReader that answers from a snapshot instead of opening the file again.
+/// A PdfReader that answers from a snapshot instead of opening the file again. The words are the
+/// snapshot's, or, when @p fetchText is given, asked for the first time they are needed (the
+/// reader process reads the text only when no embedded e-invoice makes it unnecessary).
 class SnapshotPdfReader : public PdfReader
 {
 public:
-    explicit SnapshotPdfReader(PdfSnapshot snapshot) : m_snapshot(std::move(snapshot)) {}
+    using TextFetcher = std::function<PdfWords()>;
+    explicit SnapshotPdfReader(PdfSnapshot snapshot, TextFetcher fetchText = {})
+        : m_snapshot(std::move(snapshot)), m_fetchText(std::move(fetchText))
+    {
+    }
 
     bool open(const QString &path) override;
     bool isOpen() const override { return m_open; }
@@ -49,9 +56,11 @@ public:
     /// The page's lines as the text layout builds them (empty without the Text part).
     QString pageText(int index) const override;
     QList<PdfEmbeddedFile> embeddedFiles() const override;
+    PdfWords words(int maxPages = 60) const override;
 
 private:
-    PdfSnapshot m_snapshot;
+    mutable PdfSnapshot m_snapshot;
+    mutable TextFetcher m_fetchText; ///< emptied once the words are fetched into m_snapshot
     bool m_open = false;
     QString m_error;
 };

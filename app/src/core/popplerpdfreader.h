@@ -1,7 +1,6 @@
 #pragma once
 
 #include "pdfreader.h"
-#include "pdftextlayout.h"
 
 #include <memory>
 
@@ -34,7 +33,7 @@ public:
     QString pageText(int index) const override;
     QList<PdfEmbeddedFile> embeddedFiles() const override;
     /// The words of the open document (PdfTextLayout::readWords without parsing the file again).
-    PdfWords words(int maxPages = 60) const;
+    PdfWords words(int maxPages = 60) const override;
 
 private:
     void close();

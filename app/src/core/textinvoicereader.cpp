@@ -6,7 +6,7 @@
 #include "labeldictionary.h"
 #include "layouttemplate.h"
 #include "numberparser.h"
-#include "popplerpdfreader.h"
+#include "pdfreader.h"
 #include "texttable.h"
 
 #include <QHash>
@@ -2184,15 +2184,14 @@ ExtractionResult GenericTextInvoiceReader::readLayout(const PdfTextLayout &layou
 
 ExtractionResult GenericTextInvoiceReader::read(const QString &pdfPath)
 {
-    return readFrom(pdfPath, m_layoutSource ? m_layoutSource(pdfPath) : PdfTextLayout::load(pdfPath));
+    return readFrom(pdfPath, PdfTextLayout::load(pdfPath));
 }
 
 ExtractionResult GenericTextInvoiceReader::read(const QString &pdfPath, const PdfReader &reader)
 {
-    const auto *poppler = dynamic_cast<const PopplerPdfReader *>(&reader);
-    if (m_layoutSource || !poppler || !poppler->isOpen() || poppler->path() != pdfPath)
+    if (!reader.isOpen() || reader.path() != pdfPath)
         return read(pdfPath);
-    return readFrom(pdfPath, PdfTextLayout::fromWords(poppler->words()));
+    return readFrom(pdfPath, PdfTextLayout::fromWords(reader.words()));
 }
 
 ExtractionResult GenericTextInvoiceReader::readFrom(const QString &pdfPath, const PdfTextLayout &layout)

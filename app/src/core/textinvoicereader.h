@@ -25,22 +25,18 @@ class GenericTextInvoiceReader : public TextInvoiceReader
 {
 public:
     ExtractionResult read(const QString &pdfPath) override;
-    /// Takes the words from @p reader when it is an open PopplerPdfReader (one parse per file).
+    /// Takes the words from @p reader, already open on @p pdfPath (one parse per file).
     ExtractionResult read(const QString &pdfPath, const PdfReader &reader) override;
     /// Reads an already loaded layout (tests, other text sources), with a learned layout when given.
     static ExtractionResult readLayout(const PdfTextLayout &layout, const QString &path = QString(),
                                        const LayoutTemplate *layoutTemplate = nullptr);
     /// Layouts learned from corrections; a matching one is applied on top of the generic reading.
     void setTemplates(std::shared_ptr<const TemplateStore> store) { m_templates = std::move(store); }
-    /// Where read() gets a document's text; PdfTextLayout::load in this process when unset.
-    using LayoutSource = std::function<PdfTextLayout(const QString &pdfPath)>;
-    void setLayoutSource(LayoutSource source) { m_layoutSource = std::move(source); }
 
 private:
     ExtractionResult readFrom(const QString &pdfPath, const PdfTextLayout &layout);
 
     std::shared_ptr<const TemplateStore> m_templates;
-    LayoutSource m_layoutSource;
 };
 
 } // namespace einvoice

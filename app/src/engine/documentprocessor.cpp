@@ -73,11 +73,13 @@ ProcessedDocument DocumentProcessor::process(const QString &path, const SenderPr
             doc.error = error.replace(path, displayName);
             return doc;
         }
-        extractor.setPdfReaderFactory(
-            [snapshot = std::move(*snapshot)] { return std::make_unique<SnapshotPdfReader>(snapshot); });
-        reader->setLayoutSource([this, &error](const QString &pdfPath) {
-            std::optional<PdfSnapshot> text = m_pdfSource->read(pdfPath, PdfSnapshot::Text, &error);
-            return text ? PdfTextLayout::fromWords(text->words) : PdfTextLayout();
+        extractor.setPdfReaderFactory([this, &error, path, snapshot = std::move(*snapshot)] {
+            return std::make_unique<SnapshotPdfReader>(snapshot, [this, &error, path] {
+                std::optional<PdfSnapshot> text = m_pdfSource->read(path, PdfSnapshot::Text, &error);
+                PdfWords none; // the failure is in `error`; the document is set aside below
+                none.status = TextLayerStatus::NotReadable;
+                return text ? text->words : none;
+            });
         });
     }
     std::optional<ExtractionResult> result = extractor.extract(path, &error);
