@@ -7,8 +7,8 @@
 
 namespace einvoice {
 
-/// Where the engine gets what Poppler reads from a PDF: in this process (LocalPdfSnapshotSource)
-/// or from a reader process with time and memory bounds (PdfWorkerPool in the engine).
+/// Where the engine gets what Poppler reads from a PDF: a reader process with time and memory
+/// bounds (PdfWorkerPool in the engine). Without a source, DocumentProcessor reads in-process.
 /// Implementations are thread-safe: the engine's reader threads share one.
 class PdfSnapshotSource
 {
@@ -19,16 +19,6 @@ public:
     /// took too long, needed too much memory, the reader crashed), and @p error then names the
     /// file and the problem.
     virtual std::optional<PdfSnapshot> read(const QString &path, quint8 parts, QString *error) = 0;
-};
-
-/// Reads in the calling process, without bounds (the command line, tests).
-class LocalPdfSnapshotSource : public PdfSnapshotSource
-{
-public:
-    std::optional<PdfSnapshot> read(const QString &path, quint8 parts, QString *) override
-    {
-        return PdfSnapshot::read(path, parts);
-    }
 };
 
 } // namespace einvoice
