@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
-  libpoppler-cpp-dev libpoppler-qt6-dev poppler-utils qpdf
+  libpoppler-cpp-dev libpoppler-qt6-dev poppler-utils qpdf liblcms2-dev
   qtkeychain-qt6-dev libcurl4-openssl-dev libboost-filesystem-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libxml2-utils fonts-dejavu-core python3

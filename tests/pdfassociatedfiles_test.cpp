@@ -117,6 +117,20 @@ TEST(PdfAssociatedFiles, ObjectStreamAndAnnotationWithUnicodeName)
     EXPECT_EQ(files[0].data, kUbl);
 }
 
+TEST(PdfAssociatedFiles, NamesSpelledWithEscapesAreStillFound)
+{
+    // "/#45#46" is "/EF" and "/#41F" is "/AF": a file whose raw bytes never say "/EF" is
+    // still searched when a key could be hiding behind #xx escapes.
+    const QByteArray pdf = buildPdf({"<< /Type /Catalog /#41F [2 0 R] >>",
+                                     "<< /Type /Filespec /F (e.xml) /#45#46 << /F 3 0 R >> >>",
+                                     stream("/Type /EmbeddedFile", kUbl)});
+    ASSERT_FALSE(pdf.contains("/EF"));
+    QString error;
+    const QList<PdfEmbeddedFile> files = PdfAssociatedFiles::read(pdf, &error);
+    ASSERT_EQ(files.size(), 1) << error.toStdString();
+    EXPECT_EQ(files[0].data, kUbl);
+}
+
 TEST(PdfAssociatedFiles, HostileInputNeverCrashes)
 {
     QByteArray deep = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /AF ";

@@ -7,6 +7,7 @@
 #include "learncommand.h"
 #include "readguard.h"
 #include "showcommand.h"
+#include "textonlycolour.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,9 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_ENABLE_REGEXP_JIT"))
         qputenv("QT_ENABLE_REGEXP_JIT", "0");
     ReadGuard::limitMemory();
+    // The CLI reads text and never shows a page: no colour transforms (half the time of reading
+    // a PDF/A invoice).
+    einvoice::TextOnlyColour::install();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("einvoice"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EINVOICE_VERSION));

@@ -523,6 +523,12 @@ QList<PdfEmbeddedFile> PdfAssociatedFiles::read(const QByteArray &pdf, QString *
             *error = QCoreApplication::translate("PdfAssociatedFiles", "not a PDF file");
         return out;
     }
+    // Every attached file hangs off a file specification's /EF entry. Dictionary keys are never
+    // compressed except inside an object stream, so a PDF whose bytes show neither (nor a name
+    // spelled with #xx escapes) has nothing to find: most invoices, read without parsing them.
+    const bool escapedName = pdf.contains("/E#") || pdf.contains("/O#") || pdf.contains("/#4");
+    if (!pdf.contains("/EF") && !pdf.contains("/ObjStm") && !escapedName)
+        return out;
     const ObjectTable table(pdf);
     QList<Object> catalogs = table.objectsOfType("Catalog");
     if (catalogs.isEmpty()) {

@@ -4,6 +4,7 @@
 // it reads and keeps no state between documents.
 #include "pdfsnapshot.h"
 #include "pdfworkerprotocol.h"
+#include "textonlycolour.h"
 
 #include <QDataStream>
 #include <QFile>
@@ -37,6 +38,8 @@ QByteArray answer(const QByteArray &request)
 
 int main()
 {
+    // This process reads text and never shows a page: no colour transforms.
+    TextOnlyColour::install();
     QFile out; // QFile writes all of a frame, resuming after partial writes and signals
     if (!out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered))
         return 1;
