@@ -1164,6 +1164,32 @@ TEST_F(JobJournalTest, TheObserverHearsOfABatchsChangesOnlyOnceTheyAreCommitted)
     EXPECT_TRUE(heard.isEmpty()) << qPrintable(heard.join(QLatin1Char('\n')));
 }
 
+TEST_F(JobJournalTest, ADeferredBatchSkipsOnlyItsOwnFlushAndIsCommittedForEveryReader)
+{
+    const qint64 a = m_journal.addJob(makeJob(QStringLiteral("acme"), "deferred-a")).jobId;
+    EXPECT_EQ(m_journal.synchronousLevel(), 2) << "every commit flushed by default";
+
+    ASSERT_EQ(m_journal.beginBatch(JobJournal::Durability::Deferred), QString());
+    EXPECT_EQ(m_journal.synchronousLevel(), 1) << "the deferred batch is not flushed";
+    EXPECT_EQ(m_journal.transition(a, JobState::Read, QStringLiteral("read a")), QString());
+    ASSERT_EQ(m_journal.beginBatch(), QString()) << "nested: the outer batch decides";
+    EXPECT_EQ(m_journal.synchronousLevel(), 1);
+    ASSERT_EQ(m_journal.endBatch(), QString());
+    ASSERT_EQ(m_journal.endBatch(), QString());
+    EXPECT_EQ(m_journal.synchronousLevel(), 2) << "what comes after is flushed again";
+
+    // Committed: another connection (the CLI, the tray) sees it.
+    JobJournal other;
+    ASSERT_EQ(other.open(dbPath(), &m_clock), QString());
+    ASSERT_TRUE(other.job(a).has_value());
+    EXPECT_EQ(other.job(a)->state, JobState::Read);
+
+    // A flushed batch stays flushed.
+    ASSERT_EQ(m_journal.beginBatch(), QString());
+    EXPECT_EQ(m_journal.synchronousLevel(), 2);
+    ASSERT_EQ(m_journal.endBatch(), QString());
+}
+
 TEST_F(JobJournalTest, ABatchIsOneTransactionWhoseStepsStayAllOrNothing)
 {
     const qint64 a = m_journal.addJob(makeJob(QStringLiteral("acme"), "batch-a")).jobId;

@@ -131,7 +131,8 @@ std::optional<SourceKind> sourceKindFromName(const QString &name)
 struct JobJournal::Private
 {
     QSqlDatabase db;
-    int batchDepth = 0; ///< > 0 while a batch (one outer transaction) is open
+    int batchDepth = 0;         ///< > 0 while a batch (one outer transaction) is open
+    bool deferredBatch = false; ///< the open batch runs at synchronous=NORMAL
     /// Changes made inside the open batch, told to the observer once the batch is committed
     /// (and never, when it is rolled back: the audit log records only what happened).
     struct Change
@@ -657,18 +658,41 @@ void JobJournal::notify(qint64 jobId, std::optional<JobState> from, const QStrin
     m_observer(*now, from, message);
 }
 
-QString JobJournal::beginBatch()
+QString JobJournal::beginBatch(Durability durability)
 {
     if (QString e = checkUsable(); !e.isEmpty())
         return e;
     if (d->batchDepth++ > 0)
         return {};
     QSqlQuery q(d->db);
+    // SQLite allows the level to change only outside a transaction: set here, reset in endBatch().
+    d->deferredBatch =
+        durability == Durability::Deferred && q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        const QString error = q.lastError().text();
         d->batchDepth = 0;
-        return tr("Cannot write to the job journal %1: %2").arg(m_path, q.lastError().text());
+        restoreSynchronous();
+        return tr("Cannot write to the job journal %1: %2").arg(m_path, error);
     }
     return {};
+}
+
+void JobJournal::restoreSynchronous()
+{
+    if (!std::exchange(d->deferredBatch, false))
+        return;
+    QSqlQuery q(d->db);
+    if (!q.exec(QStringLiteral("PRAGMA synchronous = FULL")))
+        qCWarning(lcJournal) << "journal" << m_path
+                             << "could not return to synchronous=FULL:" << q.lastError().text();
+}
+
+int JobJournal::synchronousLevel() const
+{
+    if (!isOpen())
+        return -1;
+    QSqlQuery q(d->db);
+    return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
 }
 
 QString JobJournal::endBatch()
@@ -680,6 +704,7 @@ QString JobJournal::endBatch()
     QSqlQuery q(d->db);
     std::vector<Private::Change> changes = std::exchange(d->pendingChanges, {});
     if (q.exec(QStringLiteral("COMMIT"))) {
+        restoreSynchronous();
         if (m_observer)
             for (const Private::Change &c : changes)
                 m_observer(c.job, c.from, c.message);
@@ -687,6 +712,7 @@ QString JobJournal::endBatch()
     }
     const QString error = q.lastError().text();
     QSqlQuery(d->db).exec(QStringLiteral("ROLLBACK"));
+    restoreSynchronous();
     return tr("Cannot write to the job journal %1: %2").arg(m_path, error);
 }
 

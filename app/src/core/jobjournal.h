@@ -185,13 +185,33 @@ public:
     /// event each, and one disk flush instead of one per move.
     QString transitionChain(qint64 jobId, const QList<Step> &steps);
 
+    /// How soon a batch's commit must be on disk.
+    enum class Durability
+    {
+        /// On disk when endBatch() returns (the WAL is flushed): what the agent cannot redo,
+        /// such as a document taken in (its original is moved away afterwards) or a user's
+        /// decision.
+        Flushed,
+        /// Committed, but flushed only with the next flushed commit or WAL checkpoint. After a
+        /// power cut or kernel crash the journal may come back without the last such batches,
+        /// never with half of one and never out of order (the WAL is written in commit order);
+        /// a killed agent loses nothing. Only for changes the agent redoes by itself: a
+        /// reading (the document is read again) or a send (sent again under the same
+        /// idempotency key, which the portal answers with the document it already has).
+        Deferred,
+    };
+
     /// Groups every change made until the matching endBatch() into one transaction: one disk
     /// flush for many jobs (the sender's results arrive many at a time). Each change inside keeps
     /// its own all-or-nothing (a savepoint); a crash before endBatch() loses the whole batch,
     /// which the engine allows only for changes that are safe to redo (a job left in "sending"
-    /// is sent again under the same idempotency key). Nests; same thread as the journal.
-    QString beginBatch();
+    /// is sent again under the same idempotency key). Nests; the outermost batch's durability
+    /// holds for all of it. Same thread as the journal.
+    QString beginBatch(Durability durability = Durability::Flushed);
     QString endBatch();
+    /// SQLite's synchronous level on the journal's connection now (2 FULL, 1 NORMAL); -1 when
+    /// closed. For tests and the support bundle.
+    int synchronousLevel() const;
 
     /// Appends an event to a job's timeline without changing its state (a correction that
     /// leaves it under review, the same document exported again). Touches updatedAt.
@@ -253,6 +273,7 @@ public:
 private:
     struct Private;
     QString checkUsable() const;
+    void restoreSynchronous();
     QDateTime now() const;
 
     void notify(qint64 jobId, std::optional<JobState> from, const QString &message,

@@ -106,7 +106,7 @@ Engine::Engine(AgentConfig config, const Clock &clock, QObject *parent)
     }
     // Uploads side by side where the transport allows (HttpsPortalTransport::maxConcurrentCalls),
     // plus a thread for polls and answers so they never wait behind a slow upload.
-    m_sender.setMaxThreadCount(8);
+    m_sender.setMaxThreadCount(kSenderThreads);
     m_intakeCopiers.setMaxThreadCount(4);
     m_pollTimer.setInterval(std::max(10, m_config.statusPollSecs) * 1000);
     m_pollTimer.setSingleShot(true);
@@ -530,7 +530,7 @@ void Engine::processPending()
 {
     if (!m_running)
         return;
-    const int capacity = 2 * std::max(1, m_config.workers);
+    const int capacity = 6 * std::max(1, m_config.workers);
     if (m_reading.size() >= capacity)
         return;
     JobQuery query;
@@ -680,7 +680,8 @@ void Engine::drainRead()
     }
     if (outcomes.isEmpty())
         return;
-    m_journal.beginBatch();
+    // A reading that a power cut takes back is read again from the job's spool copy.
+    m_journal.beginBatch(JobJournal::Durability::Deferred);
     for (const ReadOutcome &o : std::as_const(outcomes))
         onRead(o);
     if (const QString e = m_journal.endBatch(); !e.isEmpty())
@@ -767,7 +768,9 @@ void Engine::sendDue()
     if (due.isEmpty())
         return; // the timer's usual case: no write lock taken
     QList<Dispatch> dispatches;
-    m_journal.beginBatch();
+    // Not flushed: a job that a power cut returns to "queued" is sent again under the same
+    // idempotency key, exactly like one left in "sending".
+    m_journal.beginBatch(JobJournal::Durability::Deferred);
     for (const Job &job : due) {
         if (m_sending.contains(job.id))
             continue;
@@ -862,7 +865,9 @@ void Engine::drainSent()
     }
     if (outcomes.isEmpty())
         return;
-    m_journal.beginBatch();
+    // A result that a power cut takes back leaves the job in "sending": sent again under the same
+    // key, the portal answers with the document it already has.
+    m_journal.beginBatch(JobJournal::Durability::Deferred);
     for (const SendOutcome &o : std::as_const(outcomes))
         onSent(o);
     if (const QString e = m_journal.endBatch(); !e.isEmpty())
@@ -1261,8 +1266,8 @@ void Engine::onPolled(const PollOutcome &outcome)
 {
     m_pollRunning = false;
     bool failed = false;
-    QStringList legacyStored =
-        m_journal.setting(QStringLiteral("incoming_stored")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QString legacyBefore = m_journal.setting(QStringLiteral("incoming_stored"));
+    QStringList legacyStored = legacyBefore.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const PollOutcome::Profile &p : outcome.profiles) {
         const QString statusKey = QStringLiteral("poll:") + p.profileId;
         if (!p.status.ok || !p.inbox.ok) {
@@ -1271,11 +1276,16 @@ void Engine::onPolled(const PollOutcome &outcome)
         } else {
             m_problems.remove(statusKey);
         }
-        if (p.status.ok) {
+        if (p.status.ok && (!p.status.changes.isEmpty() || !p.status.nextCursor.isEmpty())) {
+            // The changes and the cursor after them in one transaction, not flushed: a power cut
+            // takes back both, and the next poll fetches the same changes again.
+            m_journal.beginBatch(JobJournal::Durability::Deferred);
             for (const RemoteStatus &change : p.status.changes)
                 applyRemoteStatus(p.profileId, change);
             if (!p.status.nextCursor.isEmpty())
                 m_journal.setSetting(QStringLiteral("status_cursor/") + p.profileId, p.status.nextCursor);
+            if (const QString e = m_journal.endBatch(); !e.isEmpty())
+                qCWarning(lcEngine) << e << "- the statuses are fetched again at the next poll";
         }
         for (const auto &s : p.stored) {
             const IncomingRecord &r = s.record;
@@ -1303,7 +1313,8 @@ void Engine::onPolled(const PollOutcome &outcome)
             legacyStored.removeAll(key); // acknowledged: the portal will not offer it again
         }
     }
-    m_journal.setSetting(QStringLiteral("incoming_stored"), legacyStored.join(QLatin1Char('\n')));
+    if (const QString legacyAfter = legacyStored.join(QLatin1Char('\n')); legacyAfter != legacyBefore)
+        m_journal.setSetting(QStringLiteral("incoming_stored"), legacyAfter);
     // Back off while the portal cannot be reached; poll at the normal pace once it answers.
     m_pollFailures = failed ? m_pollFailures + 1 : 0;
     const qint64 next = failed ? std::min<qint64>(m_retry->delayMs(m_pollFailures, 0.5),

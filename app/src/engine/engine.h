@@ -203,6 +203,9 @@ private:
     QThreadPool m_sender;
     QTimer m_tick;
     static constexpr int kCommitDelayMs = 5;
+    /// Threads for uploads (each waits on its transport while the call is in flight) plus polls
+    /// and answers: one HTTPS profile's calls in flight (16) and room for the others.
+    static constexpr int kSenderThreads = 24;
     QTimer m_drainReadTimer; ///< commits the read results gathered so far
     QTimer m_drainSentTimer; ///< commits the send results gathered so far
     QTimer m_pollTimer;

@@ -114,7 +114,8 @@ QDateTime parseTime(const QJsonValue &v)
 // Each easy handle keeps its TLS session cache between calls.
 struct HttpsPortalTransport::Curl
 {
-    /// At most as many connections to the portal as calls in flight (maxConcurrentCalls()).
+    /// At most four connections to the portal; calls beyond them (maxConcurrentCalls()) wait
+    /// in the multi handle for a free one.
     static constexpr long kMaxConnections = 4;
     std::mutex mutex; ///< guards everything below but multi
     std::vector<CURL *> idle;
