@@ -530,6 +530,8 @@ void Engine::processPending()
 {
     if (!m_running)
         return;
+    // Documents handed to the readers at once: each worker has the next ones waiting, so it
+    // never idles while the engine commits results (every kCommitDelayMs) and hands out more.
     const int capacity = 6 * std::max(1, m_config.workers);
     if (m_reading.size() >= capacity)
         return;
