@@ -530,7 +530,7 @@ TEST_F(HttpsPortalTransportTest, CallsFromManyThreadsShareAFewConnections)
     ASSERT_TRUE(all.ok) << all.error.toStdString();
     EXPECT_EQ(all.changes.size(), kThreads * kPerThread);
     EXPECT_GE(shared->connectionsOpened(), 1);
-    EXPECT_LE(shared->connectionsOpened(), shared->maxConcurrentCalls());
+    EXPECT_LE(shared->connectionsOpened(), HttpsPortalTransport::kMaxConnections);
 }
 
 class RateLimitedPortalTest : public HttpsPortalTransportTest

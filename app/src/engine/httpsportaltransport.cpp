@@ -114,9 +114,8 @@ QDateTime parseTime(const QJsonValue &v)
 // Each easy handle keeps its TLS session cache between calls.
 struct HttpsPortalTransport::Curl
 {
-    /// At most four connections to the portal; calls beyond them (maxConcurrentCalls()) wait
-    /// in the multi handle for a free one.
-    static constexpr long kMaxConnections = 4;
+    // At most kMaxConnections to the portal; calls beyond them (maxConcurrentCalls()) wait in
+    // the multi handle for a free one.
     std::mutex mutex; ///< guards everything below but multi
     std::vector<CURL *> idle;
     QByteArray caBundle; ///< system store + extra CA, handed to curl as a blob; read-only once built

@@ -91,6 +91,8 @@ public:
     /// engine has recorded the result (an agent sent 173-204 invoices/s with 4, see
     /// docs/architecture.md).
     int maxConcurrentCalls() const override { return 16; }
+    /// Connections one transport opens to the portal at most.
+    static constexpr long kMaxConnections = 4;
     /// Posts the response to /api/v1/inbox/{id}/response; the portal passes it to the seller.
     QString respondToIncoming(const QString &remoteId, const QString &code, const QString &note) override;
     /// Looks a participant up by name, organisation number, VAT id or electronic address.
