@@ -17,6 +17,7 @@ packages=(
   xvfb xauth trayer x11-utils qt6-svg-dev
   dpkg-dev fakeroot file unzip
   openssl
+  nghttp2-proxy
 )
 
 missing=()
