@@ -331,6 +331,10 @@ LabelDictionary::LabelDictionary()
                 m_columns.append(ColumnEntry{row.kind, tokens});
         }
     }
+    for (int i = 0; i < m_entries.size(); ++i)
+        m_entriesByFirst[m_entries[i].tokens.first()].append(i);
+    for (int i = 0; i < m_columns.size(); ++i)
+        m_columnsByFirst[m_columns[i].tokens.first()].append(i);
 }
 
 const LabelDictionary &LabelDictionary::instance()
@@ -351,7 +355,13 @@ std::optional<LabelMatch> LabelDictionary::matchStart(const QStringList &words) 
         }
     // Leading punctuation-only words ("-", ":") give no tokens; the label still starts at word 0.
     std::optional<LabelMatch> best;
-    for (const Entry &e : m_entries) {
+    if (tokens.isEmpty())
+        return best;
+    const auto candidates = m_entriesByFirst.constFind(tokens.first());
+    if (candidates == m_entriesByFirst.constEnd())
+        return best;
+    for (int index : *candidates) {
+        const Entry &e = m_entries[index];
         if (e.tokens.size() > tokens.size())
             continue;
         bool ok = true;
@@ -371,7 +381,13 @@ std::optional<LabelMatch> LabelDictionary::matchStart(const QStringList &words) 
 std::optional<ColumnTitleMatch> LabelDictionary::matchColumnTitle(const QStringList &tokens, int start) const
 {
     std::optional<ColumnTitleMatch> best;
-    for (const ColumnEntry &e : m_columns) {
+    if (start < 0 || start >= tokens.size())
+        return best;
+    const auto candidates = m_columnsByFirst.constFind(tokens[start]);
+    if (candidates == m_columnsByFirst.constEnd())
+        return best;
+    for (int index : *candidates) {
+        const ColumnEntry &e = m_columns[index];
         if (start + e.tokens.size() > tokens.size() || (best && best->tokenCount >= e.tokens.size()))
             continue;
         bool ok = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -100,6 +101,10 @@ private:
         QStringList tokens;
     };
     QList<ColumnEntry> m_columns;
+    // Entries by their first token, in dictionary order (ties go to the earlier entry): a word
+    // is compared with the few labels that can start with it, not with every label.
+    QHash<QString, QList<int>> m_entriesByFirst;
+    QHash<QString, QList<int>> m_columnsByFirst;
 };
 
 } // namespace einvoice

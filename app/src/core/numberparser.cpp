@@ -54,7 +54,11 @@ NumberParser::DecimalMark NumberParser::guessMark(const QString &documentText)
 
 std::optional<Decimal> NumberParser::parseDigits(QString body, bool *hasDecimals) const
 {
-    body.remove(QRegularExpression(QStringLiteral("[ \u00a0\u202f\u2009'\u2019]")));
+    // Group separators: spaces of several widths and apostrophes ("1'234.56").
+    body.removeIf([](QChar c) {
+        const char16_t u = c.unicode();
+        return u == u' ' || u == 0x00a0 || u == 0x202f || u == 0x2009 || u == u'\'' || u == 0x2019;
+    });
     const int lastComma = int(body.lastIndexOf(QLatin1Char(',')));
     const int lastPoint = int(body.lastIndexOf(QLatin1Char('.')));
     int decimalAt = -1;
