@@ -263,6 +263,26 @@ TEST(TextInvoiceReader, ReadsALabelBrokenOverTwoLines)
     EXPECT_EQ(r.invoice.number, "20252266");
 }
 
+TEST(TextInvoiceReader, ReadsALabelHyphenatedOverTwoLines)
+{
+    // A narrow box breaks "Rechnungsnummer" and "Fälligkeitsdatum" at a hyphen.
+    const auto layout = PdfTextLayout::fromWords({page({{"Rechnungs-", 300, 100},
+                                                        {"RE-2025-0117", 400, 100},
+                                                        {"nummer", 300, 110},
+                                                        {"Fälligkeits-", 300, 130},
+                                                        {"15.04.2025", 400, 130},
+                                                        {"datum", 300, 140}})},
+                                                 {QSizeF(595, 842)});
+    const ExtractionResult r = GenericTextInvoiceReader::readLayout(layout);
+    EXPECT_EQ(r.invoice.number, "RE-2025-0117");
+    EXPECT_EQ(r.invoice.dueDate, QDate(2025, 4, 15));
+
+    // "Anti-" over "Virus" is no broken label: nothing is read from it.
+    const auto plain = PdfTextLayout::fromWords(
+        {page({{"Anti-", 300, 100}, {"4711", 400, 100}, {"Virus", 300, 110}})}, {QSizeF(595, 842)});
+    EXPECT_TRUE(GenericTextInvoiceReader::readLayout(plain).invoice.number.isEmpty());
+}
+
 TEST(TextInvoiceReader, SingleRateFromARatePrintedApartFromItsAmounts)
 {
     // "MVA-sats 25,00 %" and "MVA Beløp" on different lines: no one-line breakdown row, but

@@ -517,6 +517,19 @@ void Reader::collectHits()
                         if (joined && joined->wordCount == words.size() + below.size())
                             m = LabelMatch{joined->kind, int(words.size()), joined->specificity};
                     }
+                    // Hyphenated at the break ("Rechnungs-" over "nummer", "Förfallo-" over
+                    // "datum"): the halves make one word.
+                    if (!m && !below.isEmpty() && words.last().size() > 2 &&
+                        words.last().endsWith(QLatin1Char('-')) &&
+                        words.last().at(words.last().size() - 2).isLetter() &&
+                        below.first().at(0).isLower()) {
+                        QStringList glued = words;
+                        glued.last() = glued.last().chopped(1) + below.first();
+                        glued += below.mid(1);
+                        const auto joined = dict.matchStart(glued);
+                        if (joined && joined->wordCount == glued.size())
+                            m = LabelMatch{joined->kind, int(words.size()), joined->specificity};
+                    }
                 }
                 // "Referenz  des  Käufers": a justified line spreads a label over segments only
                 // a little further apart than words (up to three). The label ends in the last.
