@@ -5,8 +5,13 @@
 //
 //     pipeline_bench [number of PDFs, default 1000] [settle window ms, default 200]
 #include "agentconfig.h"
+#include "ciiwriter.h"
+#include "einvoicexml.h"
+#include "embeddedinvoice.h"
 #include "engine.h"
 #include "jobjournal.h"
+#include "pdfattachmentwriter.h"
+#include "ublwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,19 +44,46 @@ bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
     return true;
 }
 
-// The sample PDFs carry embedded e-invoices; a comment after %%EOF (which readers ignore) makes
-// each copy a distinct document with its own content hash.
+// Each copy is a distinct invoice: the sample's embedded e-invoice is read, gets a number of its
+// own and replaces the attachment of the same name. Plain copies would be the same invoice
+// printed again, which the agent rightly holds for a person to look at (a reprint), so almost
+// nothing would reach the transport.
 QList<QByteArray> makePdfs(const QString &samples, int count)
 {
-    QList<QByteArray> base;
+    struct Base
+    {
+        QByteArray pdf;
+        EmbeddedInvoice embedded;
+        Invoice invoice;
+    };
+    QList<Base> base;
     for (const QString &n : QDir(samples).entryList({QStringLiteral("*.pdf")}, QDir::Files)) {
-        QFile f(QDir(samples).filePath(n));
-        if (f.open(QIODevice::ReadOnly))
-            base << f.readAll();
+        const QString path = QDir(samples).filePath(n);
+        const std::optional<EmbeddedInvoice> embedded = EmbeddedInvoice::find(path);
+        QFile f(path);
+        if (!embedded || !f.open(QIODevice::ReadOnly))
+            continue; // a page-only sample: its number cannot be changed here
+        const XmlReadResult read = EInvoiceXml::read(embedded->data);
+        if (read.ok())
+            base << Base{f.readAll(), *embedded, *read.invoice};
     }
     QList<QByteArray> out;
-    for (int i = 0; i < count && !base.isEmpty(); ++i)
-        out << base.at(i % base.size()) + "\n% bench copy " + QByteArray::number(i) + "\n";
+    for (int i = 0; i < count && !base.isEmpty(); ++i) {
+        const Base &b = base.at(i % base.size());
+        Invoice copy = b.invoice;
+        copy.number += QStringLiteral("-B%1").arg(i);
+        PdfAttachment a;
+        a.name = b.embedded.fileName;
+        a.data = b.embedded.syntax == Syntax::Cii ? CiiWriter::write(copy) : UblWriter::write(copy);
+        a.modified = QDateTime(copy.issueDate, QTime(12, 0), Qt::UTC);
+        QString error;
+        const std::optional<QByteArray> pdf = PdfAttachmentWriter::addAttachment(b.pdf, a, &error);
+        if (!pdf) {
+            fprintf(stderr, "pipeline_bench: %s\n", qPrintable(error));
+            return {};
+        }
+        out << *pdf;
+    }
     return out;
 }
 
@@ -119,8 +151,9 @@ int main(int argc, char **argv)
         return 1;
     }
     const QList<QByteArray> pdfs = makePdfs(samples.path(), count);
-    printf("pipeline_bench: %d PDFs (sample invoices with embedded e-invoices), settle window %d ms\n", count,
-           settleMs);
+    printf("pipeline_bench: %d PDFs (distinct invoices: samples with embedded e-invoices, numbered apart), "
+           "settle window %d ms\n",
+           count, settleMs);
 
     // 1. Latency, in process: the time from close() of a file in the watched folder to the
     // engine's "captured" signal, one file at a time so the figure is not a queueing delay.
