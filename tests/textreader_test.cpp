@@ -338,6 +338,24 @@ TEST(TextInvoiceReader, NegativeInvoiceKeepsItsSignCreditNoteDoesNot)
     EXPECT_EQ(credit.invoice.typeCode, "381");
 }
 
+TEST(LabelDictionary, NormalisesWordsToTheirCompatibilityForm)
+{
+    using L = QStringList;
+    // Latin-1 letters stay as they are; compatibility characters fold (NFKC), in Latin-1 too.
+    EXPECT_EQ(LabelDictionary::normalizeWord(QStringLiteral("Fälligkeits-Datum:")),
+              L({"fälligkeits", "datum"}));
+    EXPECT_EQ(LabelDictionary::normalizeWord(QStringLiteral("N.º")), L({"no"}));
+    EXPECT_EQ(LabelDictionary::normalizeWord(QStringLiteral("Nº")), L({"no"}));
+    EXPECT_EQ(LabelDictionary::normalizeWord(QStringLiteral("m²")), L({"m2"}));
+    EXPECT_EQ(LabelDictionary::normalizeWord(QStringLiteral("Total\u00a0TTC")), L({"total", "ttc"}));
+    EXPECT_EQ(LabelDictionary::normalizeWord(QStringLiteral("\ufb01nal")), L({"final"}));
+    // Decomposed (NFD) letters are composed: "ä" as a + combining diaeresis.
+    EXPECT_EQ(LabelDictionary::normalizeWord(QStringLiteral("Fa\u0308lligkeit")), L({"fälligkeit"}));
+    const auto m = LabelDictionary::instance().matchStart({QStringLiteral("Fatura"), QStringLiteral("n.º")});
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(m->kind, LabelKind::InvoiceNumber);
+}
+
 TEST(LabelDictionary, ReadsMoreLabelVariants)
 {
     const auto &d = LabelDictionary::instance();

@@ -1,6 +1,6 @@
 #include "labeldictionary.h"
 
-#include <QRegularExpression>
+#include <QVarLengthArray>
 #include <utility>
 
 namespace einvoice {
@@ -270,12 +270,28 @@ QStringList LabelDictionary::normalizeWord(const QString &word)
 {
     // A character loop rather than two regular expressions: this runs for every word of every
     // page and for every label variant, and was a tenth of a whole `einvoice extract`.
-    bool ascii = true;
-    for (QChar c : word)
-        ascii = ascii && c.unicode() < 0x80;
-    const QString w = (ascii ? word : word.normalized(QString::NormalizationForm_KC)).toLower();
+    // NFKC changes nothing in Latin-1 but a few compatibility characters (no-break space,
+    // ordinals, superscripts, fractions, micro sign, spacing accents): most Nordic, German and
+    // French words need no normalisation pass, which costs more than everything else here.
+    bool plain = true;
+    for (QChar c : word) {
+        const char16_t u = c.unicode();
+        if (u >= 0x100 ||
+            (u >= 0xA0 && (u == 0xA0 || u == 0xA8 || u == 0xAA || u == 0xAF || (u >= 0xB2 && u <= 0xB5) ||
+                           (u >= 0xB8 && u <= 0xBA) || (u >= 0xBC && u <= 0xBE)))) {
+            plain = false;
+            break;
+        }
+    }
+    const QString w = (plain ? word : word.normalized(QString::NormalizationForm_KC)).toLower();
     QStringList out;
-    QString current;
+    // Characters gather in a stack buffer; a token becomes a QString once, when it ends.
+    QVarLengthArray<QChar, 64> current;
+    auto flush = [&] {
+        if (!current.isEmpty())
+            out << QString(current.constData(), current.size());
+        current.clear();
+    };
     for (QChar c : w) {
         switch (c.unicode()) {
         case '.':
@@ -295,15 +311,13 @@ QStringList LabelDictionary::normalizeWord(const QString &word)
         case 0x2014:
         case '_':
         case ' ':
-            if (!current.isEmpty())
-                out << std::exchange(current, QString());
+            flush();
             break;
         default:
-            current += c;
+            current.append(c);
         }
     }
-    if (!current.isEmpty())
-        out << current;
+    flush();
     return out;
 }
 
