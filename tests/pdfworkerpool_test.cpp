@@ -72,6 +72,43 @@ TEST(PdfWorkerPool, TheReaderProcessSeesWhatThisProcessSees)
     EXPECT_EQ(notes->words.status, TextLayerStatus::NotReadable);
 }
 
+TEST(PdfWorkerPool, OneRequestBringsTheTextOnlyWhenNoEInvoiceIsAttached)
+{
+    ensureCoreApp();
+    PdfWorkerPool pool(realWorker());
+    const quint8 parts = PdfSnapshot::Document | PdfSnapshot::TextUnlessEInvoice;
+    QString error;
+    // Factur-X attached: the e-invoice wins, no text is read.
+    const std::optional<PdfSnapshot> withXml =
+        pool.read(corpusPdf("ferd24_EN16931_Einfach.pdf"), parts, &error);
+    ASSERT_TRUE(withXml) << qPrintable(error);
+    EXPECT_TRUE(withXml->opened);
+    EXPECT_FALSE(withXml->embeddedFiles.isEmpty());
+    EXPECT_FALSE(withXml->textRead);
+    EXPECT_TRUE(withXml->words.pages.isEmpty());
+    // The same invoice without its XML: the words come in the same answer, as the Text part has them.
+    const QString noXml = corpusPdf("ferd24_EN16931_Einfach.noxml.pdf");
+    const std::optional<PdfSnapshot> textOnly = pool.read(noXml, parts, &error);
+    ASSERT_TRUE(textOnly) << qPrintable(error);
+    EXPECT_TRUE(textOnly->textRead);
+    const PdfSnapshot both = PdfSnapshot::read(noXml, kAll);
+    ASSERT_EQ(textOnly->words.pages.size(), both.words.pages.size());
+    EXPECT_GT(textOnly->words.pages.value(0).size(), 20);
+    for (int p = 0; p < both.words.pages.size(); ++p) {
+        ASSERT_EQ(textOnly->words.pages[p].size(), both.words.pages[p].size()) << p;
+        for (int i = 0; i < both.words.pages[p].size(); ++i)
+            EXPECT_EQ(textOnly->words.pages[p][i].text, both.words.pages[p][i].text);
+    }
+    // A file that does not open still says why, with the text layer marked unreadable.
+    QTemporaryDir dir;
+    const QString text = dir.filePath(QStringLiteral("notes.pdf"));
+    writeFile(text, "just some notes\n");
+    const std::optional<PdfSnapshot> notes = pool.read(text, parts, &error);
+    ASSERT_TRUE(notes) << qPrintable(error);
+    EXPECT_FALSE(notes->opened);
+    EXPECT_EQ(notes->words.status, TextLayerStatus::NotReadable);
+}
+
 TEST(PdfWorkerPool, EachReaderRunsUnderTheMemoryBound)
 {
     ensureCoreApp();

@@ -38,7 +38,11 @@ bool looksLikeXml(const PdfEmbeddedFile &file)
 
 std::optional<EmbeddedInvoice> EmbeddedInvoice::find(const PdfReader &reader)
 {
-    const QList<PdfEmbeddedFile> files = reader.embeddedFiles();
+    return find(reader.embeddedFiles());
+}
+
+std::optional<EmbeddedInvoice> EmbeddedInvoice::find(const QList<PdfEmbeddedFile> &files)
+{
     const QStringList known = wellKnownNames();
 
     // Attachments ordered by preference: the specification names first (in their order), then

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "einvoicexml.h"
+#include "pdfreader.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -22,6 +24,8 @@ struct EmbeddedInvoice
     /// is a UBL or CII invoice. Other attachments (delivery notes as PDF, images, ...) are ignored.
     /// Returns nothing when no attachment is an e-invoice.
     static std::optional<EmbeddedInvoice> find(const PdfReader &reader);
+    /// The same choice among attachments already read.
+    static std::optional<EmbeddedInvoice> find(const QList<PdfEmbeddedFile> &files);
     /// Opens @p pdfPath with Poppler and calls find(reader); @p error gets the open error, if any.
     static std::optional<EmbeddedInvoice> find(const QString &pdfPath, QString *error = nullptr);
 

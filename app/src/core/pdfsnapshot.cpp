@@ -1,5 +1,6 @@
 #include "pdfsnapshot.h"
 
+#include "embeddedinvoice.h"
 #include "popplerpdfreader.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,7 @@ namespace einvoice {
 
 namespace {
 
-constexpr quint32 kMagic = 0x45505331; // "EPS1": bump when the layout below changes
+constexpr quint32 kMagic = 0x45505332; // "EPS2": bump when the layout below changes
 
 } // namespace
 
@@ -31,8 +32,14 @@ PdfSnapshot PdfSnapshot::read(const QString &path, quint8 parts, int maxPages)
         }
     }
     // The document opened once serves both parts; one that does not open says why by itself.
-    if (parts & Text)
+    const bool wantText =
+        (parts & Text) ||
+        ((parts & TextUnlessEInvoice) &&
+         !(opened && EmbeddedInvoice::find((parts & Document) ? s.embeddedFiles : reader.embeddedFiles())));
+    if (wantText) {
         s.words = opened ? reader.words(maxPages) : PdfTextLayout::readWords(path, maxPages);
+        s.textRead = true;
+    }
     return s;
 }
 
@@ -44,7 +51,7 @@ QByteArray PdfSnapshot::serialize() const
     out << kMagic << path << opened << openError << qint32(pageCount) << qint32(embeddedFiles.size());
     for (const PdfEmbeddedFile &f : embeddedFiles)
         out << f.name << f.description << f.mimeType << f.data;
-    out << quint8(words.status) << words.message << qint32(words.pageCountInFile)
+    out << textRead << quint8(words.status) << words.message << qint32(words.pageCountInFile)
         << qint32(words.pages.size());
     for (int i = 0; i < words.pages.size(); ++i) {
         out << (i < words.sizes.size() ? words.sizes[i] : QSizeF()) << qint32(words.pages[i].size());
@@ -73,7 +80,7 @@ std::optional<PdfSnapshot> PdfSnapshot::deserialize(const QByteArray &bytes)
     }
     quint8 status = 0;
     qint32 inFile = 0, pages = 0;
-    in >> status >> s.words.message >> inFile >> pages;
+    in >> s.textRead >> status >> s.words.message >> inFile >> pages;
     if (status > quint8(TextLayerStatus::Garbage))
         return std::nullopt;
     s.words.status = TextLayerStatus(status);

@@ -19,6 +19,9 @@ struct PdfSnapshot
     {
         Document = 1, ///< open status, page count, embedded files
         Text = 2,     ///< words and page sizes
+        /// With Document: the words too, unless an attachment is an e-invoice, which wins over
+        /// the printed text. One request and one parse where Document then Text took two.
+        TextUnlessEInvoice = 4,
     };
 
     QString path;
@@ -26,7 +29,8 @@ struct PdfSnapshot
     QString openError; ///< names the file and the problem when !opened
     int pageCount = 0;
     QList<PdfEmbeddedFile> embeddedFiles;
-    PdfWords words; ///< only when the Text part was read
+    PdfWords words;        ///< only when the text was read
+    bool textRead = false; ///< whether the words were read (Text, or TextUnlessEInvoice without one)
 
     /// Reads @p parts of @p path in this process, with Poppler.
     static PdfSnapshot read(const QString &path, quint8 parts, int maxPages = 60);

@@ -66,14 +66,18 @@ ProcessedDocument DocumentProcessor::process(const QString &path, const SenderPr
     extractor.setTextReader(reader);
     QString error;
     if (isPdf && m_pdfSource) {
-        // Only the snapshot crosses over from the reader process; the text is asked for only
-        // when no embedded e-invoice makes it unnecessary.
-        std::optional<PdfSnapshot> snapshot = m_pdfSource->read(path, PdfSnapshot::Document, &error);
+        // Only the snapshot crosses over from the reader process. It holds the text unless an
+        // embedded e-invoice makes it unnecessary; should that e-invoice turn out unreadable,
+        // the text is asked for then.
+        std::optional<PdfSnapshot> snapshot =
+            m_pdfSource->read(path, PdfSnapshot::Document | PdfSnapshot::TextUnlessEInvoice, &error);
         if (!snapshot) {
             doc.error = error.replace(path, displayName);
             return doc;
         }
         extractor.setPdfReaderFactory([this, &error, path, snapshot = std::move(*snapshot)] {
+            if (snapshot.textRead)
+                return std::make_unique<SnapshotPdfReader>(snapshot);
             return std::make_unique<SnapshotPdfReader>(snapshot, [this, &error, path] {
                 std::optional<PdfSnapshot> text = m_pdfSource->read(path, PdfSnapshot::Text, &error);
                 PdfWords none; // the failure is in `error`; the document is set aside below
