@@ -104,20 +104,35 @@ void printFailures(const QString &path, const QList<RuleFailure> &failures)
     }
 }
 
+QString helpText(const QCommandLineParser &parser, const QStringList &args)
+{
+    // QCommandLineParser names the program from QCoreApplication::arguments(), which the CLI
+    // does not make ("<executable_name>"); the usage line names the command instead.
+    QString text = parser.helpText();
+    const qsizetype end = text.indexOf(QLatin1Char('\n'));
+    const QString usage = QStringLiteral("Usage: ");
+    if (!args.isEmpty() && text.startsWith(usage)) {
+        const qsizetype nameEnd = text.indexOf(QLatin1Char(' '), usage.size());
+        if (nameEnd > 0 && (end < 0 || nameEnd < end))
+            text.replace(usage.size(), nameEnd - usage.size(), args.constFirst());
+    }
+    return text;
+}
+
 int parseOrExit(QCommandLineParser &parser, const QStringList &args, int minPositional)
 {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     parser.addOption(help);
     if (!parser.parse(args)) {
-        err() << parser.errorText() << Qt::endl << parser.helpText();
+        err() << parser.errorText() << Qt::endl << helpText(parser, args);
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        out() << helpText(parser, args);
         return ExitOk;
     }
     if (parser.positionalArguments().size() < minPositional) {
-        err() << tr("missing argument") << Qt::endl << parser.helpText();
+        err() << tr("missing argument") << Qt::endl << helpText(parser, args);
         return ExitUsage;
     }
     return -1;

@@ -49,5 +49,7 @@ void printFailures(const QString &path, const QList<RuleFailure> &failures);
 
 /// Parses @p args with @p parser; handles --help. Returns -1 to continue, else an exit code.
 int parseOrExit(QCommandLineParser &parser, const QStringList &args, int minPositional);
+/// The parser's help, its usage line naming the command (args[0], "einvoice extract").
+QString helpText(const QCommandLineParser &parser, const QStringList &args);
 
 } // namespace einvoice::cli

@@ -184,7 +184,7 @@ int LearnCommand::runTemplates(const QStringList &args)
         out() << tr("imported %1").arg(t->id) << Qt::endl;
         return ExitOk;
     }
-    err() << tr("unknown or incomplete action") << Qt::endl << parser.helpText();
+    err() << tr("unknown or incomplete action") << Qt::endl << helpText(parser, args);
     return ExitUsage;
 }
 
