@@ -519,9 +519,9 @@ void Reader::collectHits()
                     }
                     // Hyphenated at the break ("Rechnungs-" over "nummer", "Förfallo-" over
                     // "datum"): the halves make one word.
-                    if (!m && !below.isEmpty() && words.last().size() > 2 &&
+                    if (!m && !below.isEmpty() && !words.isEmpty() && words.last().size() > 2 &&
                         words.last().endsWith(QLatin1Char('-')) &&
-                        words.last().at(words.last().size() - 2).isLetter() &&
+                        words.last().at(words.last().size() - 2).isLetter() && !below.first().isEmpty() &&
                         below.first().at(0).isLower()) {
                         QStringList glued = words;
                         glued.last() = glued.last().chopped(1) + below.first();
