@@ -133,6 +133,7 @@ struct JobJournal::Private
     QSqlDatabase db;
     int batchDepth = 0;         ///< > 0 while a batch (one outer transaction) is open
     bool deferredBatch = false; ///< the open batch runs at synchronous=NORMAL
+    bool wal = false;           ///< WAL mode: NORMAL may lose the last commits, never corrupts
     /// Changes made inside the open batch, told to the observer once the batch is committed
     /// (and never, when it is rolled back: the audit log records only what happened).
     struct Change
@@ -300,7 +301,8 @@ QString JobJournal::open(const QString &path, const Clock *clock)
         // which is cheap next to reading a PDF (see bench/journal_bench.cpp).
         if (q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && q.next()) {
             const QString mode = q.value(0).toString();
-            if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            d->wal = mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+            if (!d->wal) {
                 // Happens on file systems without shared memory (some network shares). Still
                 // correct with a rollback journal, only readers and the writer wait for each other.
                 qCWarning(lcJournal) << "journal" << fileName << "could not use WAL, runs in" << mode
@@ -666,8 +668,10 @@ QString JobJournal::beginBatch(Durability durability)
         return {};
     QSqlQuery q(d->db);
     // SQLite allows the level to change only outside a transaction: set here, reset in endBatch().
+    // Only in WAL mode: with a rollback journal (file systems without shared memory) NORMAL can
+    // corrupt the file on a power cut, so every batch stays flushed there.
     d->deferredBatch =
-        durability == Durability::Deferred && q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        durability == Durability::Deferred && d->wal && q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         const QString error = q.lastError().text();
         d->batchDepth = 0;

@@ -198,6 +198,8 @@ public:
         /// a killed agent loses nothing. Only for changes the agent redoes by itself: a
         /// reading (the document is read again) or a send (sent again under the same
         /// idempotency key, which the portal answers with the document it already has).
+        /// Only in WAL mode; a journal that had to fall back to a rollback journal flushes
+        /// every batch, because there NORMAL risks a corrupt file rather than a lost commit.
         Deferred,
     };
 
