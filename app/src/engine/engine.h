@@ -29,8 +29,8 @@ struct EngineStatus
 {
     QMap<JobState, int> counts;
     bool sendingPaused = false;
-    int reading = 0;      ///< documents being read now
-    int sending = 0;      ///< documents with the transport now
+    int reading = 0;      ///< documents with the readers: being read or next in line
+    int sending = 0;      ///< documents with the transport: uploading or waiting for a connection
     QStringList problems; ///< user-visible: folders missing or polled, spool full, transport errors
     QString lastSendError;
 };
