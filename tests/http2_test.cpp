@@ -8,6 +8,7 @@
 #include "einvoicexml.h"
 #include "httpsportaltransport.h"
 #include "portalprocess.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -31,6 +32,7 @@
 
 using namespace einvoice;
 using einvoice::test::makeInvoice;
+using einvoice::test::onThreads;
 using einvoice::test::PortalProcess;
 
 namespace {
@@ -40,42 +42,7 @@ const QString kEndpointB = QStringLiteral("0192:923609016");
 
 OutgoingDocument document(const QString &number, bool withPdf = false)
 {
-    OutgoingDocument d;
-    d.jobId = 1;
-    d.syntax = QStringLiteral("ubl");
-    d.payload = makeInvoice(number, kEndpointA, kEndpointB, withPdf);
-    d.contentHash =
-        QString::fromLatin1(QCryptographicHash::hash(d.payload, QCryptographicHash::Sha256).toHex());
-    d.invoiceNumber = number;
-    d.buyerEndpoint = kEndpointB;
-    d.fileName = d.contentHash + QStringLiteral(".xml");
-    return d;
-}
-
-/// Runs @p body(0) ... body(n - 1) on n threads at once and waits for them all.
-void onThreads(int n, const std::function<void(int)> &body)
-{
-    std::vector<std::thread> threads;
-    for (int t = 0; t < n; ++t)
-        threads.emplace_back(body, t);
-    for (std::thread &t : threads)
-        t.join();
-}
-
-/// A loopback port nothing listens on right now (bound to port 0 and closed again).
-quint16 freeLoopbackPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    quint16 port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
+    return test::outgoingUbl(makeInvoice(number, kEndpointA, kEndpointB, withPdf), number, kEndpointB);
 }
 
 bool acceptsConnections(quint16 port)
@@ -136,7 +103,7 @@ public:
         // The free port is found by binding and closing; another process may take it before
         // nghttpx binds it, so a start that fails to listen is tried again on a new port.
         for (int attempt = 0; attempt < 3; ++attempt) {
-            m_port = freeLoopbackPort();
+            m_port = quint16(test::freeLoopbackPort());
             m_arguments = QStringList{
                 QStringLiteral("--conf=") + conf, QStringLiteral("--frontend=127.0.0.1,%1").arg(m_port),
                 QStringLiteral("--backend=127.0.0.1,%1;;proto=http/1.1").arg(backendPort),
@@ -245,13 +212,7 @@ protected:
 
     std::unique_ptr<HttpsPortalTransport> transport(const QString &token) const
     {
-        HttpsPortalTransport::Options o;
-        o.baseUrl = frontEnd.url();
-        o.extraCaFile = portal.caFile();
-        o.noProxy = true;
-        o.connectTimeoutSecs = 5;
-        o.totalTimeoutSecs = 30;
-        return std::make_unique<HttpsPortalTransport>(o, [token] { return token; });
+        return test::httpsTransport(frontEnd.url(), portal.caFile(), token);
     }
 
     /// The access log once it holds @p count lines (nghttpx writes a line when a stream is

@@ -5,6 +5,7 @@
 #include "einvoicexml.h"
 #include "httpsportaltransport.h"
 #include "portalprocess.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -24,6 +25,7 @@
 
 using namespace einvoice;
 using einvoice::test::makeInvoice;
+using einvoice::test::onThreads;
 using einvoice::test::PortalProcess;
 
 namespace {
@@ -33,28 +35,14 @@ const QString kEndpointB = QStringLiteral("0192:923609016");
 
 OutgoingDocument document(const QString &number, const QString &buyer = kEndpointB, bool withPdf = true)
 {
-    OutgoingDocument d;
-    d.jobId = 1;
-    d.syntax = QStringLiteral("ubl");
-    d.payload = makeInvoice(number, kEndpointA, buyer, withPdf);
-    d.contentHash =
-        QString::fromLatin1(QCryptographicHash::hash(d.payload, QCryptographicHash::Sha256).toHex());
-    d.invoiceNumber = number;
-    d.buyerEndpoint = buyer;
-    d.fileName = d.contentHash + QStringLiteral(".xml");
-    return d;
+    return test::outgoingUbl(makeInvoice(number, kEndpointA, buyer, withPdf), number, buyer);
 }
 
 std::unique_ptr<HttpsPortalTransport> transport(const PortalProcess &portal, const QString &token,
                                                 const QString &caFile = QStringLiteral("<portal>"))
 {
-    HttpsPortalTransport::Options o;
-    o.baseUrl = portal.baseUrl();
-    o.extraCaFile = caFile == QLatin1String("<portal>") ? portal.caFile() : caFile;
-    o.noProxy = true;
-    o.connectTimeoutSecs = 5;
-    o.totalTimeoutSecs = 30;
-    return std::make_unique<HttpsPortalTransport>(o, [token] { return token; });
+    return test::httpsTransport(portal.baseUrl(),
+                                caFile == QLatin1String("<portal>") ? portal.caFile() : caFile, token);
 }
 
 class HttpsPortalTransportTest : public ::testing::Test
@@ -196,16 +184,6 @@ private:
     quint16 m_port = 0;
     bool m_listening = false;
 };
-
-/// Runs @p body(0) ... body(n - 1) on n threads at once and waits for them all.
-void onThreads(int n, const std::function<void(int)> &body)
-{
-    std::vector<std::thread> threads;
-    for (int t = 0; t < n; ++t)
-        threads.emplace_back(body, t);
-    for (std::thread &t : threads)
-        t.join();
-}
 
 /// How many different ids the lists hold together.
 int distinctIds(const std::vector<QStringList> &ids)

@@ -33,7 +33,7 @@ using einvoice::test::run;
 
 namespace {
 
-using einvoice::test::freePort;
+using einvoice::test::freeLoopbackPort;
 using einvoice::test::readAll;
 using einvoice::test::writeFile;
 using Sshd = einvoice::test::SshdProcess;
@@ -41,15 +41,7 @@ const QString kUser = einvoice::test::SshdProcess::user();
 
 OutgoingDocument makeDocument(const QByteArray &payload, const QString &number = QStringLiteral("INV-1"))
 {
-    OutgoingDocument d;
-    d.jobId = 7;
-    d.syntax = QStringLiteral("ubl");
-    d.payload = payload;
-    d.contentHash =
-        QString::fromLatin1(QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex());
-    d.fileName = d.contentHash + QStringLiteral(".xml");
-    d.invoiceNumber = number;
-    return d;
+    return einvoice::test::outgoingUbl(payload, number, QString());
 }
 
 /// A UBL invoice from the official examples, with a small PDF embedded as the original.
@@ -390,7 +382,7 @@ TEST_F(SftpTransportTest, ServerDroppingTheConnectionIsTransient)
 TEST_F(SftpTransportTest, ServerDownIsTransient)
 {
     SftpTransport::Options o = options();
-    o.port = freePort(); // nobody listens there
+    o.port = freeLoopbackPort(); // nobody listens there
     ASSERT_NE(o.port, 0);
     o.knownHostsFile = s_sshd->path(QStringLiteral("known_hosts"));
     SftpTransport t(o);

@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <memory>
 #include <pwd.h>
@@ -30,14 +29,6 @@ inline bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-}
-
-inline int freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 /// A private sshd on 127.0.0.1 for the test user, with internal-sftp. Keys and configuration live
@@ -90,7 +81,7 @@ public:
                                                                readAll(path(QStringLiteral("locked.pub"))));
         // A port picked free may be taken before sshd binds it: try a few.
         for (int attempt = 0; attempt < 5; ++attempt) {
-            port = freePort();
+            port = freeLoopbackPort();
             if (launch())
                 break;
         }

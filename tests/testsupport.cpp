@@ -177,3 +177,56 @@ bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
 }
 
 } // namespace einvoice::test
+
+#include <QCryptographicHash>
+#include <QHostAddress>
+#include <QTcpServer>
+#include <thread>
+#include <vector>
+
+namespace einvoice::test {
+
+int freeLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+void onThreads(int n, const std::function<void(int)> &body)
+{
+    std::vector<std::thread> threads;
+    for (int t = 0; t < n; ++t)
+        threads.emplace_back(body, t);
+    for (std::thread &t : threads)
+        t.join();
+}
+
+OutgoingDocument outgoingUbl(const QByteArray &payload, const QString &number, const QString &buyerEndpoint)
+{
+    OutgoingDocument d;
+    d.jobId = 1;
+    d.syntax = QStringLiteral("ubl");
+    d.payload = payload;
+    d.contentHash =
+        QString::fromLatin1(QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex());
+    d.invoiceNumber = number;
+    d.buyerEndpoint = buyerEndpoint;
+    d.fileName = d.contentHash + QStringLiteral(".xml");
+    return d;
+}
+
+std::unique_ptr<HttpsPortalTransport> httpsTransport(const QString &baseUrl, const QString &caFile,
+                                                     const QString &token)
+{
+    HttpsPortalTransport::Options o;
+    o.baseUrl = baseUrl;
+    o.extraCaFile = caFile;
+    o.noProxy = true;
+    o.connectTimeoutSecs = 5;
+    o.totalTimeoutSecs = 30;
+    return std::make_unique<HttpsPortalTransport>(o, [token] { return token; });
+}
+
+} // namespace einvoice::test

@@ -52,4 +52,24 @@ void ensureCoreApp();
 /// A deadline, not a sleep: it returns as soon as the condition holds.
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 30000);
 
+/// A loopback port nothing listens on right now (the kernel's choice for port 0).
+int freeLoopbackPort();
+/// Runs @p body(0) ... body(n - 1) on n threads at once and waits for them all.
+void onThreads(int n, const std::function<void(int)> &body);
+
+} // namespace einvoice::test
+
+#include "httpsportaltransport.h"
+#include "transport.h"
+
+#include <memory>
+
+namespace einvoice::test {
+
+/// A UBL e-invoice as the engine hands it to a transport: hash, name and addressing filled in.
+OutgoingDocument outgoingUbl(const QByteArray &payload, const QString &number, const QString &buyerEndpoint);
+/// An HTTPS portal transport for tests: @p caFile trusted, no proxy, short timeouts, fixed token.
+std::unique_ptr<HttpsPortalTransport> httpsTransport(const QString &baseUrl, const QString &caFile,
+                                                     const QString &token);
+
 } // namespace einvoice::test
