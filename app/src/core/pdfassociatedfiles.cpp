@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QSet>
 #include <QStringDecoder>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <zlib.h>
@@ -13,6 +14,16 @@
 namespace einvoice {
 
 namespace {
+
+// QByteArray::indexOf with a short needle hashes every byte; glibc's memmem is several times
+// faster, and the object scan runs over the whole file.
+qsizetype find(const QByteArray &haystack, const char *needle, qsizetype from)
+{
+    if (from < 0 || from >= haystack.size())
+        return -1;
+    const void *at = memmem(haystack.constData() + from, haystack.size() - from, needle, std::strlen(needle));
+    return at ? static_cast<const char *>(at) - haystack.constData() : -1;
+}
 
 constexpr int kMaxDepth = 64;
 constexpr int kMaxObjects = 200000;
@@ -391,7 +402,7 @@ private:
         qsizetype pos = 0;
         QList<int> objectStreams;
         while (pos < m_pdf.size() && m_objects.size() < kMaxObjects) {
-            const qsizetype at = m_pdf.indexOf(" obj", pos);
+            const qsizetype at = find(m_pdf, " obj", pos);
             if (at < 0)
                 break;
             // Walk back over "N G" before " obj".
@@ -429,7 +440,7 @@ private:
                     ++start;
                 const Value lengthValue = o.value.get("Length");
                 qsizetype length = lengthValue.type == Value::Number ? lengthValue.bytes.toLongLong() : -1;
-                const qsizetype endstream = m_pdf.indexOf("endstream", start);
+                const qsizetype endstream = find(m_pdf, "endstream", start);
                 if (endstream < 0 && (length < 0 || start + length > m_pdf.size()))
                     continue;
                 const bool lengthFits = length >= 0 && start + length <= m_pdf.size() &&
@@ -513,6 +524,26 @@ QString textString(const QByteArray &b)
     return QString::fromLatin1(b);
 }
 
+// Whether the bytes show "/EF", "/ObjStm" or a name spelled with #xx escapes ("/E#", "/O#",
+// "/#4"), in one pass: memchr finds the slashes, which are rare in compressed data. Five
+// QByteArray::contains calls over a 400 KB file cost about 3 ms, a tenth of reading it.
+bool mayHoldFileSpecification(const QByteArray &pdf)
+{
+    const char *p = pdf.constData();
+    const char *const end = p + pdf.size();
+    while ((p = static_cast<const char *>(std::memchr(p, '/', end - p)))) {
+        const qsizetype left = end - p;
+        const char a = left > 1 ? p[1] : 0;
+        const char b = left > 2 ? p[2] : 0;
+        if ((a == 'E' && (b == 'F' || b == '#')) || (a == 'O' && b == '#') || (a == '#' && b == '4'))
+            return true;
+        if (a == 'O' && left >= 7 && std::memcmp(p + 1, "ObjStm", 6) == 0)
+            return true;
+        ++p;
+    }
+    return false;
+}
+
 } // namespace
 
 QList<PdfEmbeddedFile> PdfAssociatedFiles::read(const QByteArray &pdf, QString *error)
@@ -526,8 +557,7 @@ QList<PdfEmbeddedFile> PdfAssociatedFiles::read(const QByteArray &pdf, QString *
     // Every attached file hangs off a file specification's /EF entry. Dictionary keys are never
     // compressed except inside an object stream, so a PDF whose bytes show neither (nor a name
     // spelled with #xx escapes) has nothing to find: most invoices, read without parsing them.
-    const bool escapedName = pdf.contains("/E#") || pdf.contains("/O#") || pdf.contains("/#4");
-    if (!pdf.contains("/EF") && !pdf.contains("/ObjStm") && !escapedName)
+    if (!mayHoldFileSpecification(pdf))
         return out;
     const ObjectTable table(pdf);
     QList<Object> catalogs = table.objectsOfType("Catalog");
