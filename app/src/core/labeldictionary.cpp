@@ -1,6 +1,8 @@
 #include "labeldictionary.h"
 
 #include <QVarLengthArray>
+#include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace einvoice {
@@ -266,30 +268,39 @@ const ColumnRow kColumnRows[] = {
 
 } // namespace
 
-QStringList LabelDictionary::normalizeWord(const QString &word)
+namespace {
+
+// Whether NFKC can change @p word: never in Latin-1 but for a few compatibility characters
+// (no-break space, ordinals, superscripts, fractions, micro sign, spacing accents). Most Nordic,
+// German and French words need no normalisation pass, which costs more than everything else.
+bool needsCompatibilityForm(QStringView word)
 {
-    // A character loop rather than two regular expressions: this runs for every word of every
-    // page and for every label variant, and was a tenth of a whole `einvoice extract`.
-    // NFKC changes nothing in Latin-1 but a few compatibility characters (no-break space,
-    // ordinals, superscripts, fractions, micro sign, spacing accents): most Nordic, German and
-    // French words need no normalisation pass, which costs more than everything else here.
-    bool plain = true;
     for (QChar c : word) {
         const char16_t u = c.unicode();
         if (u >= 0x100 ||
             (u >= 0xA0 && (u == 0xA0 || u == 0xA8 || u == 0xAA || u == 0xAF || (u >= 0xB2 && u <= 0xB5) ||
-                           (u >= 0xB8 && u <= 0xBA) || (u >= 0xBC && u <= 0xBE)))) {
-            plain = false;
-            break;
-        }
+                           (u >= 0xB8 && u <= 0xBA) || (u >= 0xBC && u <= 0xBE))))
+            return true;
     }
-    const QString w = (plain ? word : word.normalized(QString::NormalizationForm_KC)).toLower();
-    QStringList out;
-    // Characters gather in a stack buffer; a token becomes a QString once, when it ends.
+    return false;
+}
+
+// Calls @p sink with each label token of @p word, lower-cased, in order. A character loop
+// rather than two regular expressions, and tokens handed out as views of a stack buffer: this
+// runs for every word of every page and for every label variant.
+template <typename Sink> void forEachToken(QStringView word, Sink sink)
+{
+    QString folded;
+    QStringView w = word;
+    const bool latin1 = !needsCompatibilityForm(word);
+    if (!latin1) {
+        folded = word.toString().normalized(QString::NormalizationForm_KC).toLower();
+        w = folded;
+    }
     QVarLengthArray<QChar, 64> current;
     auto flush = [&] {
         if (!current.isEmpty())
-            out << QString(current.constData(), current.size());
+            sink(QStringView(current.constData(), current.size()));
         current.clear();
     };
     for (QChar c : w) {
@@ -314,41 +325,104 @@ QStringList LabelDictionary::normalizeWord(const QString &word)
             flush();
             break;
         default:
-            current.append(c);
+            // Latin-1 lower-cases one character at a time; anything else was folded above.
+            if (!latin1)
+                current.append(c);
+            else if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+                current.append(QChar(char16_t(c.unicode() + ('a' - 'A'))));
+            else
+                current.append(c.unicode() < 0x80 ? c : c.toLower());
         }
     }
     flush();
+}
+
+} // namespace
+
+QStringList LabelDictionary::normalizeWord(const QString &word)
+{
+    QStringList out;
+    forEachToken(word, [&](QStringView token) { out << token.toString(); });
     return out;
 }
 
+// Built once per process, on first use, from the rows above: every token lands in one string
+// and the entries refer to it by position, so a cold `einvoice extract` pays a few hundred
+// microseconds here instead of thousands of small allocations.
 LabelDictionary::LabelDictionary()
 {
+    qsizetype capacity = 0;
+    for (const Row &row : kRows)
+        capacity += qsizetype(std::strlen(row.variants));
+    for (const ColumnRow &row : kColumnRows)
+        capacity += qsizetype(std::strlen(row.variants));
+    m_text.reserve(capacity);
+    QList<std::pair<qsizetype, qsizetype>> spans; // token positions in m_text
+    // Appends the tokens of one variant; returns its first token and count.
+    auto addVariant = [&](QStringView variant, int *letters) {
+        const int first = int(spans.size());
+        forEachToken(variant, [&](QStringView token) {
+            spans.append({m_text.size(), token.size()});
+            m_text.append(token);
+            *letters += int(token.size());
+        });
+        return std::pair<int, int>(first, int(spans.size()) - first);
+    };
     for (const Row &row : kRows) {
-        for (const QString &v : QString::fromUtf8(row.variants).split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
-            QStringList tokens;
-            for (const QString &part : v.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                tokens << normalizeWord(part);
-            if (tokens.isEmpty())
-                continue;
+        const QString variants = QString::fromUtf8(row.variants);
+        for (QStringView v : QStringView(variants).split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
             int letters = 0;
-            for (const QString &t : tokens)
-                letters += int(t.size());
-            m_entries.append(Entry{row.kind, tokens, letters});
+            const auto [first, count] = addVariant(v, &letters);
+            if (count > 0)
+                m_entries.append(Entry{row.kind, first, count, letters});
         }
     }
     for (const ColumnRow &row : kColumnRows) {
-        for (const QString &v : QString::fromUtf8(row.variants).split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
-            QStringList tokens;
-            for (const QString &part : v.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                tokens << normalizeWord(part);
-            if (!tokens.isEmpty())
-                m_columns.append(ColumnEntry{row.kind, tokens});
+        const QString variants = QString::fromUtf8(row.variants);
+        for (QStringView v : QStringView(variants).split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+            int letters = 0;
+            const auto [first, count] = addVariant(v, &letters);
+            if (count > 0)
+                m_columns.append(ColumnEntry{row.kind, first, count});
         }
     }
-    for (int i = 0; i < m_entries.size(); ++i)
-        m_entriesByFirst[m_entries[i].tokens.first()].append(i);
-    for (int i = 0; i < m_columns.size(); ++i)
-        m_columnsByFirst[m_columns[i].tokens.first()].append(i);
+    // m_text is complete: its data no longer moves, so views of it stay valid.
+    m_tokens.reserve(spans.size());
+    for (const auto &[at, length] : std::as_const(spans))
+        m_tokens.append(QStringView(m_text).mid(at, length));
+    index(m_entries, &m_entryOrder, &m_entriesByFirst);
+    index(m_columns, &m_columnOrder, &m_columnsByFirst);
+}
+
+template <typename E>
+void LabelDictionary::index(const QList<E> &entries, QList<int> *order,
+                            QHash<QStringView, Range> *byFirst) const
+{
+    // Group by first token, first come first numbered; within a group entries keep dictionary
+    // order (ties go to the earlier entry).
+    QHash<QStringView, int> groupOf;
+    groupOf.reserve(entries.size());
+    QList<int> group(entries.size());
+    QList<int> counts;
+    for (int i = 0; i < entries.size(); ++i) {
+        const QStringView first = m_tokens[entries[i].firstToken];
+        auto it = groupOf.find(first);
+        if (it == groupOf.end()) {
+            it = groupOf.insert(first, int(counts.size()));
+            counts.append(0);
+        }
+        group[i] = *it;
+        ++counts[*it];
+    }
+    QList<int> next(counts.size());
+    for (int g = 1; g < counts.size(); ++g)
+        next[g] = next[g - 1] + counts[g - 1];
+    byFirst->reserve(groupOf.size());
+    for (auto it = groupOf.cbegin(); it != groupOf.cend(); ++it)
+        byFirst->insert(it.key(), Range{next[it.value()], counts[it.value()]});
+    order->resize(entries.size());
+    for (int i = 0; i < entries.size(); ++i)
+        (*order)[next[group[i]]++] = i;
 }
 
 const LabelDictionary &LabelDictionary::instance()
@@ -371,20 +445,20 @@ std::optional<LabelMatch> LabelDictionary::matchStart(const QStringList &words) 
     std::optional<LabelMatch> best;
     if (tokens.isEmpty())
         return best;
-    const auto candidates = m_entriesByFirst.constFind(tokens.first());
+    const auto candidates = m_entriesByFirst.constFind(QStringView(tokens.first()));
     if (candidates == m_entriesByFirst.constEnd())
         return best;
-    for (int index : *candidates) {
-        const Entry &e = m_entries[index];
-        if (e.tokens.size() > tokens.size())
+    for (int k = candidates->start; k < candidates->start + candidates->count; ++k) {
+        const Entry &e = m_entries[m_entryOrder[k]];
+        if (e.tokenCount > tokens.size())
             continue;
         bool ok = true;
-        for (int i = 0; i < e.tokens.size() && ok; ++i)
-            ok = tokens[i] == e.tokens[i];
+        for (int i = 0; i < e.tokenCount && ok; ++i)
+            ok = tokens[i] == m_tokens[e.firstToken + i];
         if (!ok)
             continue;
-        const int lastWord = wordOf[e.tokens.size() - 1];
-        if (e.tokens.size() < tokens.size() && wordOf[e.tokens.size()] == lastWord)
+        const int lastWord = wordOf[e.tokenCount - 1];
+        if (e.tokenCount < tokens.size() && wordOf[e.tokenCount] == lastWord)
             continue; // the label ends inside a word ("fakturanr" is not "faktura")
         if (!best || e.specificity > best->specificity)
             best = LabelMatch{e.kind, lastWord + 1, e.specificity};
@@ -397,18 +471,18 @@ std::optional<ColumnTitleMatch> LabelDictionary::matchColumnTitle(const QStringL
     std::optional<ColumnTitleMatch> best;
     if (start < 0 || start >= tokens.size())
         return best;
-    const auto candidates = m_columnsByFirst.constFind(tokens[start]);
+    const auto candidates = m_columnsByFirst.constFind(QStringView(tokens[start]));
     if (candidates == m_columnsByFirst.constEnd())
         return best;
-    for (int index : *candidates) {
-        const ColumnEntry &e = m_columns[index];
-        if (start + e.tokens.size() > tokens.size() || (best && best->tokenCount >= e.tokens.size()))
+    for (int k = candidates->start; k < candidates->start + candidates->count; ++k) {
+        const ColumnEntry &e = m_columns[m_columnOrder[k]];
+        if (start + e.tokenCount > tokens.size() || (best && best->tokenCount >= e.tokenCount))
             continue;
         bool ok = true;
-        for (int i = 0; i < e.tokens.size() && ok; ++i)
-            ok = tokens[start + i] == e.tokens[i];
+        for (int i = 0; i < e.tokenCount && ok; ++i)
+            ok = tokens[start + i] == m_tokens[e.firstToken + i];
         if (ok)
-            best = ColumnTitleMatch{e.kind, int(e.tokens.size())};
+            best = ColumnTitleMatch{e.kind, e.tokenCount};
     }
     return best;
 }

@@ -88,23 +88,39 @@ public:
 
 private:
     LabelDictionary();
+    Q_DISABLE_COPY_MOVE(LabelDictionary) // m_tokens are views of m_text
     struct Entry
     {
         LabelKind kind;
-        QStringList tokens;
+        int firstToken; // into m_tokens
+        int tokenCount;
         int specificity;
     };
-    QList<Entry> m_entries;
     struct ColumnEntry
     {
         ColumnKind kind;
-        QStringList tokens;
+        int firstToken;
+        int tokenCount;
     };
+    struct Range
+    {
+        int start;
+        int count;
+    };
+    template <typename E>
+    void index(const QList<E> &entries, QList<int> *order, QHash<QStringView, Range> *byFirst) const;
+
+    QString m_text;              // every token of every variant, back to back
+    QList<QStringView> m_tokens; // views of m_text
+    QList<Entry> m_entries;
     QList<ColumnEntry> m_columns;
-    // Entries by their first token, in dictionary order (ties go to the earlier entry): a word
-    // is compared with the few labels that can start with it, not with every label.
-    QHash<QString, QList<int>> m_entriesByFirst;
-    QHash<QString, QList<int>> m_columnsByFirst;
+    // Entries by their first token: a word is compared with the few labels that can start with
+    // it, not with every label. The range is into the order list, which keeps dictionary order
+    // within one first token (ties go to the earlier entry).
+    QList<int> m_entryOrder;
+    QList<int> m_columnOrder;
+    QHash<QStringView, Range> m_entriesByFirst;
+    QHash<QStringView, Range> m_columnsByFirst;
 };
 
 } // namespace einvoice
