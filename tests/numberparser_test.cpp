@@ -70,3 +70,28 @@ TEST(NumberParser, FindsNumbersInALine)
     ASSERT_EQ(withCurrency.size(), 1);
     EXPECT_EQ(withCurrency[0].currency, "NOK");
 }
+
+TEST(NumberParser, TakesTheCurrencyStandingRightBeforeOrAfterTheNumber)
+{
+    const NumberParser parser(NumberParser::DecimalMark::Comma);
+    auto currencyOf = [&](const char *line) {
+        const auto found = parser.findAll(QString::fromUtf8(line));
+        return found.isEmpty() ? QStringLiteral("<no number>") : found.first().currency;
+    };
+    EXPECT_EQ(currencyOf("Total EUR 1.234,50"), "EUR");
+    EXPECT_EQ(currencyOf("Summe: 12,00 €"), "EUR");
+    EXPECT_EQ(currencyOf("USD 12,00"), "USD");
+    EXPECT_EQ(currencyOf("£5,00"), "GBP");
+    EXPECT_EQ(currencyOf("Beløp NOK. 50,00"), "NOK");
+    // A word before that is no currency does not hide the code after.
+    EXPECT_EQ(currencyOf("Sum 12,00 SEK."), "SEK");
+    EXPECT_EQ(currencyOf("Totalt: 100,00 kr"), "kr");
+    EXPECT_EQ(currencyOf("Summa 99,00 Kr-"), "kr");
+    EXPECT_EQ(currencyOf("Preis 5,00 EUR/Stk"), "EUR");
+    // Codes are two or three letters standing alone.
+    EXPECT_EQ(currencyOf("12,00EURO"), "");
+    EXPECT_EQ(currencyOf("EURO 5,00"), "");
+    EXPECT_EQ(currencyOf("xEUR 5,00"), "");
+    EXPECT_EQ(currencyOf("abcd 12,00"), "");
+    EXPECT_EQ(currencyOf("x 7,50 ab_c"), "");
+}

@@ -16,6 +16,81 @@ const QRegularExpression &numberPattern()
     return re;
 }
 
+// Pattern-free versions of `([€$£]|\b[A-Za-z]{2,3}\.?)\s?$` and `^\s?([€$£]|[A-Za-z]{2,3}\b\.?)`
+// (ASCII \w, \s and \b, as QRegularExpression has them by default). They run for every number
+// of every line; without a JIT, an end-anchored pattern tried the whole line before it.
+bool isAsciiWord(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
+}
+
+bool isAsciiLetter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+
+bool isAsciiSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == ' ' || (u >= '\t' && u <= '\r');
+}
+
+bool isCurrencySymbol(QChar c)
+{
+    return c == QChar(0x20AC) || c == QLatin1Char('$') || c == QChar(0x00A3);
+}
+
+// Two or three ASCII letters standing alone (ASCII word boundaries on both sides).
+bool isShortCode(QStringView s, qsizetype from, qsizetype to)
+{
+    const qsizetype n = to - from;
+    if (n < 2 || n > 3)
+        return false;
+    for (qsizetype i = from; i < to; ++i)
+        if (!isAsciiLetter(s[i]))
+            return false;
+    return (from == 0 || !isAsciiWord(s[from - 1])) && (to == s.size() || !isAsciiWord(s[to]));
+}
+
+QStringView currencyTokenBefore(QStringView s)
+{
+    qsizetype end = s.size();
+    if (end > 0 && isAsciiSpace(s[end - 1]))
+        --end;
+    if (end == 0)
+        return {};
+    if (isCurrencySymbol(s[end - 1]))
+        return s.mid(end - 1, 1);
+    const qsizetype tokenEnd = end;
+    if (s[end - 1] == QLatin1Char('.'))
+        --end;
+    qsizetype start = end;
+    while (start > 0 && end - start < 4 && isAsciiWord(s[start - 1]))
+        --start;
+    return isShortCode(s, start, end) ? s.mid(start, tokenEnd - start) : QStringView();
+}
+
+QStringView currencyTokenAfter(QStringView s)
+{
+    qsizetype start = 0;
+    if (start < s.size() && isAsciiSpace(s[start]))
+        ++start;
+    if (start == s.size())
+        return {};
+    if (isCurrencySymbol(s[start]))
+        return s.mid(start, 1);
+    qsizetype end = start;
+    while (end < s.size() && end - start < 4 && isAsciiWord(s[end]))
+        ++end;
+    if (!isShortCode(s, start, end))
+        return {};
+    if (end < s.size() && s[end] == QLatin1Char('.'))
+        ++end;
+    return s.mid(start, end - start);
+}
+
 } // namespace
 
 QString NumberParser::currencyCode(const QString &token)
@@ -117,15 +192,13 @@ QList<FoundNumber> NumberParser::findAll(const QString &text) const
         f.start = int(m.capturedStart(0));
         f.length = int(m.capturedLength(0));
         // A currency symbol or code right before or after the number.
-        static const QRegularExpression before(QStringLiteral("([€$£]|\\b[A-Za-z]{2,3}\\.?)\\s?$"));
-        static const QRegularExpression after(QStringLiteral("^\\s?([€$£]|[A-Za-z]{2,3}\\b\\.?)"));
-        const auto b = before.match(text.left(f.start));
-        if (b.hasMatch())
-            f.currency = currencyCode(b.captured(1));
+        const QStringView before = currencyTokenBefore(QStringView(text).left(f.start));
+        if (!before.isEmpty())
+            f.currency = currencyCode(before.toString());
         if (f.currency.isEmpty()) {
-            const auto a = after.match(text.mid(f.start + f.length));
-            if (a.hasMatch())
-                f.currency = currencyCode(a.captured(1));
+            const QStringView after = currencyTokenAfter(QStringView(text).mid(f.start + f.length));
+            if (!after.isEmpty())
+                f.currency = currencyCode(after.toString());
         }
         out.append(f);
     }
