@@ -115,19 +115,34 @@ QList<FoundDate> DateParser::findAll(const QString &text) const
     static const QRegularExpression compact(
         QStringLiteral("(?<![\\d\\w])(20\\d{2})(\\d{2})(\\d{2})(?![\\d\\w])"));
 
-    for (auto it = iso.globalMatch(text); it.hasNext();) {
+    // Every form needs four digits, and all but the numeric one a run of four: a line without
+    // them is not searched (no JIT here, and each pattern tries every position of the line).
+    int digits = 0, run = 0, longestRun = 0;
+    for (QChar c : text) {
+        if (c.isDigit()) {
+            ++digits;
+            longestRun = std::max(longestRun, ++run);
+        } else {
+            run = 0;
+        }
+    }
+    if (digits < 4)
+        return out;
+    const bool yearRun = longestRun >= 4;
+
+    for (auto it = yearRun ? iso.globalMatch(text) : QRegularExpressionMatchIterator(); it.hasNext();) {
         const auto m = it.next();
         add(QDate(validYear(m.captured(1).toInt()), m.captured(3).toInt(), m.captured(4).toInt()),
             m.capturedStart(0), m.capturedLength(0), false);
     }
-    for (auto it = dayMonth.globalMatch(text); it.hasNext();) {
+    for (auto it = yearRun ? dayMonth.globalMatch(text) : QRegularExpressionMatchIterator(); it.hasNext();) {
         const auto m = it.next();
         const int month = monthFromName(m.captured(2));
         if (month > 0)
             add(QDate(validYear(m.captured(3).toInt()), month, m.captured(1).toInt()), m.capturedStart(0),
                 m.capturedLength(0), true);
     }
-    for (auto it = monthDay.globalMatch(text); it.hasNext();) {
+    for (auto it = yearRun ? monthDay.globalMatch(text) : QRegularExpressionMatchIterator(); it.hasNext();) {
         const auto m = it.next();
         const int month = monthFromName(m.captured(1));
         if (month > 0)
@@ -149,7 +164,8 @@ QList<FoundDate> DateParser::findAll(const QString &text) const
             std::swap(a, b);
         add(QDate(y, b, a), m.capturedStart(0), m.capturedLength(0), false);
     }
-    for (auto it = compact.globalMatch(text); it.hasNext();) {
+    for (auto it = longestRun >= 8 ? compact.globalMatch(text) : QRegularExpressionMatchIterator();
+         it.hasNext();) {
         const auto m = it.next();
         add(QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()), m.capturedStart(0),
             m.capturedLength(0), false);

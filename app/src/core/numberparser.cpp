@@ -1,6 +1,7 @@
 #include "numberparser.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace einvoice {
 
@@ -175,6 +176,9 @@ std::optional<Decimal> NumberParser::parseDigits(QString body, bool *hasDecimals
 QList<FoundNumber> NumberParser::findAll(const QString &text) const
 {
     QList<FoundNumber> out;
+    // A line without a digit has no number; the pattern would try every position of it.
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return out;
     auto it = numberPattern().globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();

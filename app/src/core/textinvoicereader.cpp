@@ -196,6 +196,18 @@ const QRegularExpression &legalFormPattern()
     return re;
 }
 
+// The legal form ending @p t ("Acme GmbH", "Nordvik AS"), if any. The pattern is anchored at the
+// end, so the search starts a little before the last word: without a JIT, PCRE otherwise tries
+// every position of the line first. `^` still means the start of @p t.
+QRegularExpressionMatch matchLegalForm(const QString &t)
+{
+    constexpr qsizetype kLongestForm = 24; // "GmbH & Co. KG" and "Anpartsselskab", with room
+    qsizetype end = t.size();
+    while (end > 0 && (t[end - 1] == QLatin1Char(' ') || (t[end - 1] >= u'\t' && t[end - 1] <= u'\r')))
+        --end;
+    return legalFormPattern().match(t, std::max<qsizetype>(0, end - kLongestForm));
+}
+
 const QRegularExpression &salutationPattern()
 {
     static const QRegularExpression re(
@@ -424,7 +436,7 @@ QString Reader::legalFormTailBelow(int p, int l, const QRectF &box) const
         const QString t = n.text.trimmed();
         if (std::abs(n.box.left() - box.left()) < 2 && n.box.top() - box.bottom() < 0.6 * box.height() &&
             !t.contains(QLatin1Char(' ')) && letterCount(t) <= 5 &&
-            legalFormPattern().match(QLatin1Char(' ') + t).hasMatch())
+            matchLegalForm(QLatin1Char(' ') + t).hasMatch())
             return t;
     }
     return {};
@@ -1502,10 +1514,18 @@ void Reader::readCurrency(ExtractionResult &r)
 
 void Reader::readParties(ExtractionResult &r)
 {
-    static const QRegularExpression noName(QStringLiteral("@|www\\.|https?:|^\\W*$"));
+    // Mail and web addresses are no names (a search for `@|www\.|https?:`, without a pattern).
+    auto webOrMail = [](const QString &t) {
+        return t.contains(QLatin1Char('@')) || t.contains(QLatin1String("www.")) ||
+               t.contains(QLatin1String("http:")) || t.contains(QLatin1String("https:"));
+    };
+    auto asciiWord = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+    };
     auto nameLike = [&](const QString &t) {
-        return letterCount(t) >= 2 && !t.endsWith(QLatin1Char(':')) && !noName.match(t).hasMatch() &&
-               t.size() <= 70 && !m_dates.parse(t).isValid() && !salutationPattern().match(t).hasMatch();
+        return letterCount(t) >= 2 && !t.endsWith(QLatin1Char(':')) && !webOrMail(t) &&
+               std::any_of(t.cbegin(), t.cend(), asciiWord) && t.size() <= 70 &&
+               !m_dates.parse(t).isValid() && !salutationPattern().match(t).hasMatch();
     };
     // Block labels ("Bill to", "Verkäufer", "Cliente") and "Name:" inside such a block.
     Candidate seller, buyer;
@@ -1543,7 +1563,7 @@ void Reader::readParties(ExtractionResult &r)
             // before the address.
             const QString head = h.remainder.section(QLatin1Char(','), 0, 0).trimmed();
             if (!head.isEmpty() && nameLike(head) && !hasDigit(head) &&
-                (head == h.remainder || legalFormPattern().match(head).hasMatch())) {
+                (head == h.remainder || matchLegalForm(head).hasMatch())) {
                 consider(isBuyer, Candidate{head, h.ref.page, h.remainderBox, 0.8},
                          findSeg(h.ref.page, h.remainderBox));
                 continue;
@@ -1569,7 +1589,7 @@ void Reader::readParties(ExtractionResult &r)
                         QStringLiteral("\\b(contact|kontakt|kontaktperson|ansprechpartner|attention)\\b"),
                         QRegularExpression::CaseInsensitiveOption |
                             QRegularExpression::UseUnicodePropertiesOption);
-                    if (contact.match(bs.text).hasMatch() && !legalFormPattern().match(bs.text).hasMatch() &&
+                    if (contact.match(bs.text).hasMatch() && !matchLegalForm(bs.text).hasMatch() &&
                         l < h.ref.line + 4)
                         break;
                     // "(Not to be used for payment remittance)": a remark in brackets.
@@ -1669,13 +1689,13 @@ void Reader::readParties(ExtractionResult &r)
                     continue;
                 QRectF box = ln.segments[s].box;
                 // A lone legal form is the tail of a name wrapped over two lines.
-                const auto lone = legalFormPattern().match(QLatin1Char(' ') + t);
+                const auto lone = matchLegalForm(QLatin1Char(' ') + t);
                 if (lone.hasMatch() && lone.capturedStart() == 0 && !t.contains(QLatin1Char(' ')))
                     continue;
                 const QString tail = legalFormTailBelow(0, l, box);
                 if (!tail.isEmpty())
                     t += QLatin1Char(' ') + tail;
-                const bool legal = legalFormPattern().match(t).hasMatch();
+                const bool legal = matchLegalForm(t).hasMatch();
                 bool address = false, buyerRefBelow = false;
                 blockBelow(l, box, &address, &buyerRefBelow);
                 const bool inFooter =
@@ -1754,7 +1774,7 @@ void Reader::readParties(ExtractionResult &r)
                     if (t.compare(seller.text, Qt::CaseInsensitive) == 0)
                         continue;
                     const QRectF box = ln.segments[s].box;
-                    const bool legal = legalFormPattern().match(t).hasMatch();
+                    const bool legal = matchLegalForm(t).hasMatch();
                     bool address = false, buyerRefBelow = false;
                     blockBelow(l, box, &address, &buyerRefBelow);
                     double bs = (legal ? 0.3 : 0) + (address ? 0.35 : 0) + (buyerRefBelow ? 0.2 : 0);
@@ -1804,8 +1824,8 @@ void Reader::readParties(ExtractionResult &r)
         const int comma = int(t.indexOf(QLatin1Char(',')));
         const QString after = t.mid(comma + 1).trimmed();
         const bool afterIsLegalForm =
-            after.size() <= 8 && legalFormPattern().match(QLatin1Char(' ') + after).hasMatch();
-        if (comma > 0 && !afterIsLegalForm && legalFormPattern().match(t.left(comma)).hasMatch())
+            after.size() <= 8 && matchLegalForm(QLatin1Char(' ') + after).hasMatch();
+        if (comma > 0 && !afterIsLegalForm && matchLegalForm(t.left(comma)).hasMatch())
             t = t.left(comma);
         // Footer-style "Name · Street · City" keeps the name only.
         for (const QString &sep : {QStringLiteral(" · "), QStringLiteral(" | ")})
