@@ -74,3 +74,20 @@ TEST(DateParser, WrittenMonthWithASpaceBeforeTheComma)
     EXPECT_EQ(d("August 3 , 2014"), QDate(2014, 8, 3));
     EXPECT_EQ(d("August 3, 2014"), QDate(2014, 8, 3));
 }
+
+// Each form with the fewest digits it allows: a line is only searched for the forms its digits
+// can make, and these must still be found.
+TEST(DateParser, FindsEachFormWithTheFewestDigitsItAllows)
+{
+    EXPECT_EQ(d("4.3.26"), QDate(2026, 3, 4));
+    EXPECT_EQ(d("4 / 3 / 26"), QDate(2026, 3, 4));
+    EXPECT_EQ(d("2026-3-4"), QDate(2026, 3, 4));
+    EXPECT_EQ(d("4 mars 2026"), QDate(2026, 3, 4));
+    EXPECT_EQ(d("March 4, 2026"), QDate(2026, 3, 4));
+    EXPECT_EQ(d("20260304"), QDate(2026, 3, 4));
+    const auto found = DateParser().findAll(QStringLiteral("Forfall 4.3.26, levert 20260301"));
+    ASSERT_EQ(found.size(), 2);
+    EXPECT_EQ(found[0].date, QDate(2026, 3, 4));
+    EXPECT_EQ(found[1].date, QDate(2026, 3, 1));
+    EXPECT_TRUE(DateParser().findAll(QStringLiteral("Side 1 av 2, kunde 123")).isEmpty());
+}
