@@ -1,5 +1,7 @@
 #include "pdftextlayout.h"
 
+#include "popplerstring.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
@@ -14,12 +16,6 @@ namespace einvoice {
 namespace {
 
 void silentPopplerErrors(const std::string &, void *) {}
-
-QString fromUstring(const poppler::ustring &s)
-{
-    const poppler::byte_array utf8 = s.to_utf8();
-    return QString::fromUtf8(utf8.data(), int(utf8.size()));
-}
 
 /// "Mi琀琀e", "Posi琀椀onssumme": ligatures whose ToUnicode entries were written with their two
 /// bytes swapped (Ghostscript's pdfwrite does that, and so every PDF printed through it): U+7400

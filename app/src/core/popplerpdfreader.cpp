@@ -1,6 +1,7 @@
 #include "popplerpdfreader.h"
 
 #include "pdfassociatedfiles.h"
+#include "popplerstring.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,11 +24,6 @@ void silencePoppler()
     static std::once_flag once;
     std::call_once(once,
                    [] { poppler::set_debug_error_function([](const std::string &, void *) {}, nullptr); });
-}
-
-QString fromUstring(const poppler::ustring &s)
-{
-    return QString::fromUtf16(reinterpret_cast<const char16_t *>(s.data()), qsizetype(s.size()));
 }
 
 // File names in a file specification are PDF text strings: UTF-16BE with a BOM, or
