@@ -5,6 +5,7 @@
 #include "invoicetitle.h"
 #include "labeldictionary.h"
 #include "layouttemplate.h"
+#include "legalform.h"
 #include "numberparser.h"
 #include "pdfreader.h"
 #include "texttable.h"
@@ -12,6 +13,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 #include <algorithm>
 #include <cmath>
 
@@ -184,30 +186,6 @@ QString compact(QString s)
     return s.remove(ws);
 }
 
-const QRegularExpression &legalFormPattern()
-{
-    static const QRegularExpression re(QStringLiteral(
-        "(?:^|[\\s,])(AB|AS|ASA|A/S|ApS|Aktiebolag|Aksjeselskap|Aktieselskab|Anpartsselskab|Osakeyhtiö|I/"
-        "S|Oy|Oyj|Ab|GmbH|gGmbH|AG|KG|OHG|UG|e\\.\\s?K\\.|SE|SA|S\\.A\\.|SARL|"
-        "S\\.A\\.R\\.L\\.|SAS|SASU|EURL|Lda\\.?|Ltda\\.?|Ltd\\.?|Limited|LLC|Inc\\.?|Corp\\.?|PLC|plc|BV|B\\."
-        "V\\.|"
-        "NV|N\\.V\\.|SL|S\\.L\\.|SpA|S\\.p\\.A\\.|Srl|S\\.r\\.l\\.|Unipessoal|Ky|Tmi|HB|KB|mbH|Co\\.\\s?KG|"
-        "GmbH\\s?&\\s?Co\\.?\\s?KG|SRL|LTD|GMBH|OY|AB\\.)\\s*$"));
-    return re;
-}
-
-// The legal form ending @p t ("Acme GmbH", "Nordvik AS"), if any. The pattern is anchored at the
-// end, so the search starts a little before the last word: without a JIT, PCRE otherwise tries
-// every position of the line first. `^` still means the start of @p t.
-QRegularExpressionMatch matchLegalForm(const QString &t)
-{
-    constexpr qsizetype kLongestForm = 24; // "GmbH & Co. KG" and "Anpartsselskab", with room
-    qsizetype end = t.size();
-    while (end > 0 && (t[end - 1] == QLatin1Char(' ') || (t[end - 1] >= u'\t' && t[end - 1] <= u'\r')))
-        --end;
-    return legalFormPattern().match(t, std::max<qsizetype>(0, end - kLongestForm));
-}
-
 const QRegularExpression &salutationPattern()
 {
     static const QRegularExpression re(
@@ -229,9 +207,9 @@ bool streetLike(const QString &t)
 /// "AI", "LA": a logo made of a company's initials.
 bool isInitials(const QString &t)
 {
-    static const QRegularExpression re(QStringLiteral("^\\p{Lu}{2,3}$"),
-                                       QRegularExpression::UseUnicodePropertiesOption);
-    return re.match(t.trimmed()).hasMatch();
+    const QString s = t.trimmed();
+    return s.size() >= 2 && s.size() <= 3 &&
+           std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.category() == QChar::Letter_Uppercase; });
 }
 
 /// The initials of the words of a name ("Aarhus Isenkram I/S" -> "AII", "AI" matches its prefix).
@@ -435,8 +413,7 @@ QString Reader::legalFormTailBelow(int p, int l, const QRectF &box) const
     for (const TextSegment &n : pg.lines[l + 1].segments) {
         const QString t = n.text.trimmed();
         if (std::abs(n.box.left() - box.left()) < 2 && n.box.top() - box.bottom() < 0.6 * box.height() &&
-            !t.contains(QLatin1Char(' ')) && letterCount(t) <= 5 &&
-            matchLegalForm(QLatin1Char(' ') + t).hasMatch())
+            !t.contains(QLatin1Char(' ')) && letterCount(t) <= 5 && LegalForm::endsIn(QLatin1Char(' ') + t))
             return t;
     }
     return {};
@@ -1563,7 +1540,7 @@ void Reader::readParties(ExtractionResult &r)
             // before the address.
             const QString head = h.remainder.section(QLatin1Char(','), 0, 0).trimmed();
             if (!head.isEmpty() && nameLike(head) && !hasDigit(head) &&
-                (head == h.remainder || matchLegalForm(head).hasMatch())) {
+                (head == h.remainder || LegalForm::endsIn(head))) {
                 consider(isBuyer, Candidate{head, h.ref.page, h.remainderBox, 0.8},
                          findSeg(h.ref.page, h.remainderBox));
                 continue;
@@ -1589,7 +1566,7 @@ void Reader::readParties(ExtractionResult &r)
                         QStringLiteral("\\b(contact|kontakt|kontaktperson|ansprechpartner|attention)\\b"),
                         QRegularExpression::CaseInsensitiveOption |
                             QRegularExpression::UseUnicodePropertiesOption);
-                    if (contact.match(bs.text).hasMatch() && !matchLegalForm(bs.text).hasMatch() &&
+                    if (contact.match(bs.text).hasMatch() && !LegalForm::endsIn(bs.text) &&
                         l < h.ref.line + 4)
                         break;
                     // "(Not to be used for payment remittance)": a remark in brackets.
@@ -1689,13 +1666,12 @@ void Reader::readParties(ExtractionResult &r)
                     continue;
                 QRectF box = ln.segments[s].box;
                 // A lone legal form is the tail of a name wrapped over two lines.
-                const auto lone = matchLegalForm(QLatin1Char(' ') + t);
-                if (lone.hasMatch() && lone.capturedStart() == 0 && !t.contains(QLatin1Char(' ')))
+                if (LegalForm::startIn(QLatin1Char(' ') + t) == 0 && !t.contains(QLatin1Char(' ')))
                     continue;
                 const QString tail = legalFormTailBelow(0, l, box);
                 if (!tail.isEmpty())
                     t += QLatin1Char(' ') + tail;
-                const bool legal = matchLegalForm(t).hasMatch();
+                const bool legal = LegalForm::endsIn(t);
                 bool address = false, buyerRefBelow = false;
                 blockBelow(l, box, &address, &buyerRefBelow);
                 const bool inFooter =
@@ -1774,7 +1750,7 @@ void Reader::readParties(ExtractionResult &r)
                     if (t.compare(seller.text, Qt::CaseInsensitive) == 0)
                         continue;
                     const QRectF box = ln.segments[s].box;
-                    const bool legal = matchLegalForm(t).hasMatch();
+                    const bool legal = LegalForm::endsIn(t);
                     bool address = false, buyerRefBelow = false;
                     blockBelow(l, box, &address, &buyerRefBelow);
                     double bs = (legal ? 0.3 : 0) + (address ? 0.35 : 0) + (buyerRefBelow ? 0.2 : 0);
@@ -1823,9 +1799,8 @@ void Reader::readParties(ExtractionResult &r)
         // "Name AS, Street 1, 9010 City" keeps the name only.
         const int comma = int(t.indexOf(QLatin1Char(',')));
         const QString after = t.mid(comma + 1).trimmed();
-        const bool afterIsLegalForm =
-            after.size() <= 8 && matchLegalForm(QLatin1Char(' ') + after).hasMatch();
-        if (comma > 0 && !afterIsLegalForm && matchLegalForm(t.left(comma)).hasMatch())
+        const bool afterIsLegalForm = after.size() <= 8 && LegalForm::endsIn(QLatin1Char(' ') + after);
+        if (comma > 0 && !afterIsLegalForm && LegalForm::endsIn(t.left(comma)))
             t = t.left(comma);
         // Footer-style "Name · Street · City" keeps the name only.
         for (const QString &sep : {QStringLiteral(" · "), QStringLiteral(" | ")})
