@@ -4,6 +4,7 @@
 #include "clicommon.h"
 #include "convertcommand.h"
 #include "extractcommand.h"
+#include "heapprefault.h"
 #include "learncommand.h"
 #include "readguard.h"
 #include "showcommand.h"
@@ -11,10 +12,19 @@
 #include "validatecommand.h"
 
 #include <QCoreApplication>
+#include <cstring>
 
 using namespace einvoice::cli;
 
 namespace {
+bool readsDocuments(const char *command)
+{
+    for (const char *c : {"convert", "validate", "extract", "show", "learn"})
+        if (std::strcmp(command, c) == 0)
+            return true;
+    return false;
+}
+
 QString usage()
 {
     return tr(
@@ -43,6 +53,10 @@ int main(int argc, char **argv)
     // Before anything else: the helper replaces this process (same pid, same terminal).
     if (argc >= 2 && isAgentCommand(argv[1]))
         return execAgentCtl(argv);
+    // A command that reads a document: its heap in one step (half the runs need less than
+    // 1.3 MiB, nine in ten less than 2.1 MiB; what is beyond faults in as usual).
+    if (argc >= 2 && readsDocuments(argv[1]))
+        HeapPrefault::run(2 << 20);
     // One document per run: compiling the reader's patterns to machine code costs more than it
     // saves (about a fifth of the CPU time of `einvoice extract`). The agent keeps the JIT.
     if (qEnvironmentVariableIsEmpty("QT_ENABLE_REGEXP_JIT"))
