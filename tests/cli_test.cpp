@@ -471,3 +471,17 @@ TEST(Cli, LearnThenExtractUsesTheTemplate)
     EXPECT_TRUE(runCli({QStringLiteral("templates"), QStringLiteral("list")}).out.contains(id.toUtf8()));
     qunsetenv("EINVOICE_TEMPLATE_DIR");
 }
+
+TEST(Cli, OutputThatCannotBeWrittenFailsTheRun)
+{
+    const QString xml = ublExamples().value(0);
+    ASSERT_TRUE(QFileInfo(xml).isFile()) << s(xml.toUtf8());
+    QProcess p;
+    p.setStandardOutputFile(QStringLiteral("/dev/full")); // every write fails: no space left
+    p.start(QStringLiteral(EINVOICE_CLI), {QStringLiteral("extract"), QStringLiteral("--json"), xml});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(p.exitCode(), 3);
+    const QByteArray err = p.readAllStandardError();
+    EXPECT_TRUE(err.contains("cannot write to standard output")) << s(err);
+}

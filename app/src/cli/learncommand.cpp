@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QMap>
+#include <QSaveFile>
 
 namespace einvoice::cli {
 
@@ -158,8 +159,9 @@ int LearnCommand::runTemplates(const QStringList &args)
         const auto t = find(pos[1]);
         if (!t)
             return ExitInputError;
-        QFile f(pos[2]);
-        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(t->toJson()).toJson()) < 0) {
+        QSaveFile f(pos[2]); // temp file + rename: no half-written template
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(t->toJson()).toJson()) < 0 ||
+            !f.commit()) {
             err() << tr("%1: cannot write: %2").arg(pos[2], f.errorString()) << Qt::endl;
             return ExitOutputError;
         }
