@@ -17,7 +17,7 @@ int ExtractCommand::run(const QStringList &args)
         tr("Read the invoice fields from a PDF (an embedded e-invoice wins over the printed text) or an "
            "e-invoice XML, with the confidence and source of each field and whether the invoice is ready to "
            "send.\n\nExit codes: 0 read (even when not ready: see \"ready\" and \"review_reasons\"), 2 the "
-           "file could not be read, 64 usage."));
+           "file could not be read, 3 the output could not be written, 64 usage."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("PDF or XML file."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("Print one JSON object (fields in the corpus schema)."));

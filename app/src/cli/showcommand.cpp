@@ -10,7 +10,7 @@ int ShowCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "Show a readable summary of an invoice (PDF or e-invoice XML) and whether it passes validation.\n\n"
-        "Exit codes: 0 shown, 2 the file could not be read, 64 usage."));
+        "Exit codes: 0 shown, 2 the file could not be read, 3 the output could not be written, 64 usage."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("PDF or XML file."));
     if (const int rc = parseOrExit(parser, args, 1); rc >= 0)
         return rc;
