@@ -95,3 +95,16 @@ TEST(NumberParser, TakesTheCurrencyStandingRightBeforeOrAfterTheNumber)
     EXPECT_EQ(currencyOf("abcd 12,00"), "");
     EXPECT_EQ(currencyOf("x 7,50 ab_c"), "");
 }
+
+TEST(NumberParser, GuessesTheDecimalMarkFromTwoDigitDecimals)
+{
+    using M = NumberParser::DecimalMark;
+    EXPECT_EQ(NumberParser::guessMark(QStringLiteral("Sum 1.234,50 kr\nMoms 308,63")), M::Comma);
+    EXPECT_EQ(NumberParser::guessMark(QStringLiteral("Total 1,234.50\nVAT 246.90")), M::Point);
+    // Three decimals or more are no amounts of money; equal counts decide nothing.
+    EXPECT_EQ(NumberParser::guessMark(QStringLiteral("1.234 2,345 3,14159")), M::Unknown);
+    EXPECT_EQ(NumberParser::guessMark(QStringLiteral("1,50 2.50")), M::Unknown);
+    // At the very end of the text, and overlapping ("1,23,45" holds two).
+    EXPECT_EQ(NumberParser::guessMark(QStringLiteral("9.99 1,23,45")), M::Comma);
+    EXPECT_EQ(NumberParser::guessMark(QStringLiteral("")), M::Unknown);
+}

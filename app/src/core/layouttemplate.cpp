@@ -524,10 +524,13 @@ bool TemplateStore::remove(const QString &id, QString *error) const
 std::optional<LayoutTemplate> TemplateStore::match(const PdfTextLayout &layout,
                                                    const ExtractionResult &generic) const
 {
-    const QStringList anchors = TemplateLearner::anchorsOf(layout);
     std::optional<LayoutTemplate> best;
+    const QList<LayoutTemplate> templates = all();
+    if (templates.isEmpty())
+        return best; // no layout learned yet: nothing to compare the page's anchors with
+    const QStringList anchors = TemplateLearner::anchorsOf(layout);
     double bestScore = 0;
-    for (const LayoutTemplate &t : all()) {
+    for (const LayoutTemplate &t : templates) {
         double score = TemplateLearner::similarity(anchors, t.anchors);
         const QString key = !generic.invoice.seller.vatId.isEmpty()
                                 ? generic.invoice.seller.vatId

@@ -119,10 +119,17 @@ QString NumberParser::currencyCode(const QString &token)
 
 NumberParser::DecimalMark NumberParser::guessMark(const QString &documentText)
 {
-    static const QRegularExpression comma(QStringLiteral("\\d,\\d{2}(?!\\d)"));
-    static const QRegularExpression point(QStringLiteral("\\d\\.\\d{2}(?!\\d)"));
-    const auto c = documentText.count(comma);
-    const auto p = documentText.count(point);
+    // Counts `\d,\d{2}(?!\d)` and `\d\.\d{2}(?!\d)` (overlapping, as QString::count(pattern)
+    // would) in one pass over the document instead of two pattern searches.
+    auto digit = [&](qsizetype i) {
+        return i < documentText.size() && documentText[i] >= u'0' && documentText[i] <= u'9';
+    };
+    qsizetype c = 0, p = 0;
+    for (qsizetype i = 0; i + 3 < documentText.size(); ++i) {
+        const QChar mark = documentText[i + 1];
+        if ((mark == u',' || mark == u'.') && digit(i) && digit(i + 2) && digit(i + 3) && !digit(i + 4))
+            ++(mark == u',' ? c : p);
+    }
     if (c == p)
         return DecimalMark::Unknown;
     return c > p ? DecimalMark::Comma : DecimalMark::Point;
