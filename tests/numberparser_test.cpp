@@ -108,3 +108,34 @@ TEST(NumberParser, GuessesTheDecimalMarkFromTwoDigitDecimals)
     EXPECT_EQ(NumberParser::guessMark(QStringLiteral("9.99 1,23,45")), M::Comma);
     EXPECT_EQ(NumberParser::guessMark(QStringLiteral("")), M::Unknown);
 }
+
+// The edges of the printed forms, with the span each number covers in its line.
+TEST(NumberParser, FindsEachNumberWithItsSignsAndSpan)
+{
+    const NumberParser comma(NumberParser::DecimalMark::Comma);
+    auto one = [&](const char *line) {
+        const auto found = comma.findAll(QString::fromUtf8(line));
+        return found.size() == 1 ? found.first() : einvoice::FoundNumber{};
+    };
+    EXPECT_EQ(one("(12,50)").value.toString(), "-12.50");
+    EXPECT_EQ(one("12,50-").value.toString(), "-12.50");
+    EXPECT_EQ(one("\u221212,50").value.toString(), "-12.50");
+    EXPECT_EQ(one("+12,50").value.toString(), "12.50");
+    EXPECT_TRUE(one("25 %").percent);
+    EXPECT_EQ(one("25 %").length, 4);
+    // A space before the digits belongs to the number when nothing word-like precedes it.
+    EXPECT_EQ(one("Sum: 100").start, 4);
+    EXPECT_EQ(one("Sum 100").start, 4);
+    // Groups of three, then decimals; a longer run after a separator is decimals.
+    EXPECT_EQ(one("1.234.567,89").value.toString(), "1234567.89");
+    EXPECT_EQ(one("1 234 567").value.toString(), "1234567");
+    EXPECT_EQ(one("12,3456").value.toString(), "12.3456");
+    // "12-3" is a range or a code, not a trailing minus; a number inside a word is none.
+    EXPECT_EQ(comma.findAll(QStringLiteral("12-3")).size(), 2);
+    EXPECT_FALSE(comma.findAll(QStringLiteral("12-3")).first().value.isNegative());
+    EXPECT_TRUE(comma.findAll(QStringLiteral("A4 x5 _9")).isEmpty());
+    const auto several = comma.findAll(QStringLiteral("2 st à 100,00 = 200,00 kr"));
+    ASSERT_EQ(several.size(), 3);
+    EXPECT_EQ(several[2].value.toString(), "200.00");
+    EXPECT_EQ(several[2].currency, "kr");
+}

@@ -1,20 +1,138 @@
 #include "numberparser.h"
 
-#include <QRegularExpression>
-#include <algorithm>
+#include <optional>
 
 namespace einvoice {
 
 namespace {
 
-// Grouped digits (1 234 / 1.234 / 1,234 / 1'234, also with no-break spaces), or plain digits,
-// then an optional decimal part. Signs and currency are handled around it.
-const QRegularExpression &numberPattern()
+// One number as the pattern
+//   (?<![\w.,])(\(?)([-−+]?)\s?((?:\d{1,3}(?:[
+//   sep]\d{3})+|\d+)(?:[.,]\d{1,6})?)(?!\d)(-(?![\d\w])|)(\)?)(\s?%)?
+// matches it (ASCII \w, \s, \d; group separators space, no-break spaces, '.', ',', apostrophes),
+// found by hand: the reader runs without a JIT, and PCRE tried every position of every line.
+struct NumberMatch
 {
-    static const QRegularExpression re(QStringLiteral(
-        "(?<![\\w.,])(\\(?)([-\u2212+]?)\\s?((?:\\d{1,3}(?:[ \u00a0\u202f\u2009.,'\u2019]\\d{3})+|\\d+)"
-        "(?:[.,]\\d{1,6})?)(?!\\d)(-(?![\\d\\w])|)(\\)?)(\\s?%)?"));
-    return re;
+    qsizetype start = 0, end = 0;         // the whole match
+    qsizetype bodyStart = 0, bodyEnd = 0; // digits, separators and decimals
+    bool openParen = false;
+    QChar sign; // '-', U+2212, '+' or null
+    bool trailingMinus = false;
+    bool closeParen = false;
+    bool percent = false;
+};
+
+bool isDigit(QStringView s, qsizetype i)
+{
+    return i < s.size() && s[i] >= u'0' && s[i] <= u'9';
+}
+
+bool isSpace(QStringView s, qsizetype i)
+{
+    return i < s.size() && (s[i] == u' ' || (s[i] >= u'\t' && s[i] <= u'\r'));
+}
+
+bool isWordChar(QStringView s, qsizetype i)
+{
+    if (i >= s.size())
+        return false;
+    const char16_t u = s[i].unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
+}
+
+bool isGroupSeparator(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == u' ' || u == 0x00a0 || u == 0x202f || u == 0x2009 || u == u'.' || u == u',' || u == u'\'' ||
+           u == 0x2019;
+}
+
+// Where an optional decimal part `[.,]\d{1,6}` at @p at ends so that no digit follows, or -1.
+qsizetype decimalsEnd(QStringView s, qsizetype at)
+{
+    if (at >= s.size() || (s[at] != u'.' && s[at] != u','))
+        return -1;
+    qsizetype n = 0;
+    while (isDigit(s, at + 1 + n))
+        ++n;
+    return n >= 1 && n <= 6 ? at + 1 + n : -1;
+}
+
+// The end of the number body starting at @p q (a digit), trying the alternatives in the order
+// PCRE does; the second one always succeeds.
+qsizetype bodyEnd(QStringView s, qsizetype q)
+{
+    qsizetype run = 0;
+    while (isDigit(s, q + run))
+        ++run;
+    // \d{1,3}(?:[sep]\d{3})+ : only the whole leading run can be followed by a separator.
+    if (run <= 3) {
+        const qsizetype x = q + run;
+        qsizetype groups = 0;
+        while (x + 4 * groups < s.size() && isGroupSeparator(s[x + 4 * groups]) &&
+               isDigit(s, x + 4 * groups + 1) && isDigit(s, x + 4 * groups + 2) &&
+               isDigit(s, x + 4 * groups + 3))
+            ++groups;
+        for (qsizetype m = groups; m >= 1; --m) {
+            const qsizetype y = x + 4 * m;
+            if (const qsizetype d = decimalsEnd(s, y); d >= 0)
+                return d;
+            if (!isDigit(s, y))
+                return y;
+        }
+    }
+    // \d+ takes the whole run; then the decimals when no digit follows them.
+    const qsizetype y = q + run;
+    if (const qsizetype d = decimalsEnd(s, y); d >= 0)
+        return d;
+    return y;
+}
+
+std::optional<NumberMatch> matchNumberAt(QStringView s, qsizetype p)
+{
+    if (p > 0 && (isWordChar(s, p - 1) || s[p - 1] == u'.' || s[p - 1] == u','))
+        return std::nullopt;
+    NumberMatch m;
+    m.start = p;
+    qsizetype i = p;
+    if (i < s.size() && s[i] == u'(') {
+        m.openParen = true;
+        ++i;
+    }
+    if (i < s.size() && (s[i] == u'-' || s[i] == QChar(0x2212) || s[i] == u'+'))
+        m.sign = s[i++];
+    if (isSpace(s, i))
+        ++i;
+    if (!isDigit(s, i))
+        return std::nullopt;
+    m.bodyStart = i;
+    m.bodyEnd = i = bodyEnd(s, i);
+    if (i < s.size() && s[i] == u'-' && !isWordChar(s, i + 1)) {
+        m.trailingMinus = true;
+        ++i;
+    }
+    if (i < s.size() && s[i] == u')') {
+        m.closeParen = true;
+        ++i;
+    }
+    if (i < s.size() && s[i] == u'%') {
+        m.percent = true;
+        ++i;
+    } else if (isSpace(s, i) && i + 1 < s.size() && s[i + 1] == u'%') {
+        m.percent = true;
+        i += 2;
+    }
+    m.end = i;
+    return m;
+}
+
+// The leftmost number at or after @p from.
+std::optional<NumberMatch> nextNumber(QStringView s, qsizetype from)
+{
+    for (qsizetype p = from; p < s.size(); ++p)
+        if (auto m = matchNumberAt(s, p))
+            return m;
+    return std::nullopt;
 }
 
 // Pattern-free versions of `([€$£]|\b[A-Za-z]{2,3}\.?)\s?$` and `^\s?([€$£]|[A-Za-z]{2,3}\b\.?)`
@@ -183,25 +301,19 @@ std::optional<Decimal> NumberParser::parseDigits(QString body, bool *hasDecimals
 QList<FoundNumber> NumberParser::findAll(const QString &text) const
 {
     QList<FoundNumber> out;
-    // A line without a digit has no number; the pattern would try every position of it.
-    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
-        return out;
-    auto it = numberPattern().globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
+    for (auto m = nextNumber(text, 0); m; m = nextNumber(text, m->end)) {
         FoundNumber f;
         bool dec = false;
-        const auto v = parseDigits(m.captured(3), &dec);
+        const auto v = parseDigits(text.mid(m->bodyStart, m->bodyEnd - m->bodyStart), &dec);
         if (!v)
             continue;
-        const bool paren = !m.captured(1).isEmpty() && !m.captured(5).isEmpty();
-        const bool negative = !m.captured(2).isEmpty() && m.captured(2) != QLatin1String("+");
-        const bool trailingMinus = !m.captured(4).isEmpty();
-        f.value = (negative || trailingMinus || paren) ? -*v : *v;
+        const bool paren = m->openParen && m->closeParen;
+        const bool negative = !m->sign.isNull() && m->sign != u'+';
+        f.value = (negative || m->trailingMinus || paren) ? -*v : *v;
         f.hasDecimals = dec;
-        f.percent = !m.captured(6).isEmpty();
-        f.start = int(m.capturedStart(0));
-        f.length = int(m.capturedLength(0));
+        f.percent = m->percent;
+        f.start = int(m->start);
+        f.length = int(m->end - m->start);
         // A currency symbol or code right before or after the number.
         const QStringView before = currencyTokenBefore(QStringView(text).left(f.start));
         if (!before.isEmpty())
