@@ -18,6 +18,75 @@ using texttable::isTotalsLine;
 
 namespace {
 
+// Small whole-word shapes, checked by hand: each runs for every word of every line, and a
+// pattern match (no JIT in the command line) costs more than the word.
+bool asciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// `^\d{8,}$`: GTINs and other long article numbers.
+bool isLongNumber(QStringView w)
+{
+    return w.size() >= 8 && std::all_of(w.begin(), w.end(), asciiDigit);
+}
+
+// `^\([A-Z0-9 -]+\)$`: an attribute in brackets, "(XL)", "(RAL 9010)".
+bool isBracketTag(QStringView w)
+{
+    if (w.size() < 3 || w.front() != u'(' || w.back() != u')')
+        return false;
+    return std::all_of(w.begin() + 1, w.end() - 1, [](QChar c) {
+        return (c >= u'A' && c <= u'Z') || asciiDigit(c) || c == u' ' || c == u'-';
+    });
+}
+
+// `^\d{1,3}(\.\d{1,3})*$`: a position number, "2", "01", "1.3".
+bool isPositionNumber(QStringView w)
+{
+    if (w.isEmpty())
+        return false;
+    for (QStringView part : w.split(u'.')) {
+        if (part.isEmpty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), asciiDigit))
+            return false;
+    }
+    return true;
+}
+
+// `^[-−(]?[1-9]\d{0,2}$`: the first group of a number printed with spaces, "1" of "1 200,00".
+bool isLeadingGroup(QStringView w)
+{
+    if (!w.isEmpty() && (w.front() == u'-' || w.front() == QChar(0x2212) || w.front() == u'('))
+        w = w.mid(1);
+    return w.size() >= 1 && w.size() <= 3 && w.front() >= u'1' && w.front() <= u'9' &&
+           std::all_of(w.begin(), w.end(), asciiDigit);
+}
+
+// `^\d{3}$`.
+bool isPlainGroup(QStringView w)
+{
+    return w.size() == 3 && std::all_of(w.begin(), w.end(), asciiDigit);
+}
+
+// `^\d{3}([.,]\d{1,6})?[-)]?$`: a following group, perhaps with the decimals and a sign.
+bool isFollowingGroup(QStringView w)
+{
+    if (w.size() < 3 || !std::all_of(w.begin(), w.begin() + 3, asciiDigit))
+        return false;
+    qsizetype i = 3;
+    if (i < w.size() && (w[i] == u'.' || w[i] == u',')) {
+        qsizetype n = 0;
+        while (i + 1 + n < w.size() && asciiDigit(w[i + 1 + n]))
+            ++n;
+        if (n < 1 || n > 6)
+            return false;
+        i += 1 + n;
+    }
+    if (i < w.size() && (w[i] == u'-' || w[i] == u')'))
+        ++i;
+    return i == w.size();
+}
+
 bool hasLetter(const QString &s)
 {
     return std::any_of(s.begin(), s.end(), [](QChar c) { return c.isLetter(); });
@@ -35,7 +104,6 @@ bool isCodeLike(const QString &s)
 /// brackets ("(GTIN)") and bullets. "Fachbuch: Steuerrecht" keeps its colon: names have them.
 QList<TextWord> withoutAttributes(const QList<TextWord> &words)
 {
-    static const QRegularExpression tag(QStringLiteral("^\\([A-Z0-9 -]+\\)$"));
     QList<TextWord> out;
     for (int i = 0; i < words.size(); ++i) {
         const QString &w = words[i].text;
@@ -67,13 +135,12 @@ QList<TextWord> withoutAttributes(const QList<TextWord> &words)
             }
         }
         // GTINs and other long article numbers.
-        static const QRegularExpression longNumber(QStringLiteral("^\\d{8,}$"));
-        if (longNumber.match(w).hasMatch())
+        if (isLongNumber(w))
             continue;
         const bool punctuation =
             std::none_of(w.begin(), w.end(), [](QChar c) { return c.isLetterOrNumber(); });
         // A lone comma is part of the text ("15 cm , Verdichtung"), never a bullet.
-        if (tag.match(w).hasMatch() ||
+        if (isBracketTag(w) ||
             (punctuation && w.size() == 1 && w != QLatin1String("-") && w != QLatin1String("&") &&
              w != QLatin1String("/") && w != QLatin1String(",")))
             continue;
@@ -233,9 +300,8 @@ public:
     {
         // Position numbers are short: "01", "2", "1.3"; article numbers there have letters or
         // many digits and may well wrap beside the name.
-        static const QRegularExpression position(QStringLiteral("^\\d{1,3}(\\.\\d{1,3})*$"));
         return m_code && w.box.left() < m_code->right + 4 && w.box.right() < descLeft - 4 &&
-               position.match(w.text).hasMatch();
+               isPositionNumber(w.text);
     }
 
     /// Words of the line in the description area, item codes removed.
@@ -266,21 +332,18 @@ public:
     /// groups look like thousands, "0  425,00" (a zero rate next to an amount) does not.
     QList<Token> numbersOf(const TextLine &line) const
     {
-        static const QRegularExpression lead(QStringLiteral("^[-\u2212(]?[1-9]\\d{0,2}$"));
-        static const QRegularExpression group(QStringLiteral("^\\d{3}([.,]\\d{1,6})?[-)]?$"));
         QList<Token> out;
         const QList<TextWord> &words = line.words;
         for (int i = 0; i < words.size(); ++i) {
             QString text = words[i].text;
             QRectF box = words[i].box;
-            if (lead.match(text).hasMatch()) {
-                static const QRegularExpression plainGroup(QStringLiteral("^\\d{3}$"));
-                while (i + 1 < words.size() && group.match(words[i + 1].text).hasMatch() &&
+            if (isLeadingGroup(text)) {
+                while (i + 1 < words.size() && isFollowingGroup(words[i + 1].text) &&
                        words[i + 1].box.left() - box.right() < 0.5 * box.height()) {
                     ++i;
                     text += QLatin1Char(' ') + words[i].text;
                     box = box.united(words[i].box);
-                    if (!plainGroup.match(words[i].text).hasMatch())
+                    if (!isPlainGroup(words[i].text))
                         break; // the decimals end the number
                 }
             }
