@@ -201,6 +201,9 @@ bool streetLike(const QString &t)
         QStringLiteral("^[\\p{L}][\\p{L}.' "
                        "-]{2,40},?\\s\\d{1,4}\\s?[A-Za-z]?(?:[,.]?\\s?\\d{0,3}\\.?\\s?\\p{L}{0,3}\\.?)?$"),
         QRegularExpression::UseUnicodePropertiesOption);
+    // A house number is required: most lines have none and need no pattern match.
+    if (std::none_of(t.cbegin(), t.cend(), [](QChar c) { return c.isDigit(); }))
+        return false;
     return re.match(t.trimmed()).hasMatch();
 }
 
@@ -1640,7 +1643,10 @@ void Reader::readParties(ExtractionResult &r)
                     const TextSegment &bs = pg.lines[l].segments[s];
                     if (std::abs(bs.box.left() - box.left()) > 2 * box.height())
                         continue;
-                    if (postcode.match(bs.text).hasMatch())
+                    // Every form of a postcode has two digits at least; most segments none.
+                    if (std::count_if(bs.text.cbegin(), bs.text.cend(),
+                                      [](QChar c) { return c >= u'0' && c <= u'9'; }) >= 2 &&
+                        postcode.match(bs.text).hasMatch())
                         *hasAddress = true;
                     const auto m = LabelDictionary::instance().matchStart(wordsOf(SegRef{0, l, s}));
                     if (m && m->kind == LabelKind::BuyerReference)
