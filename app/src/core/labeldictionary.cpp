@@ -433,32 +433,46 @@ const LabelDictionary &LabelDictionary::instance()
 
 std::optional<LabelMatch> LabelDictionary::matchStart(const QStringList &words) const
 {
-    // Tokens with the index of the word each came from: a label must end at a word boundary.
-    QStringList tokens;
-    QList<int> wordOf;
-    for (int i = 0; i < words.size() && tokens.size() < 8; ++i)
-        for (const QString &t : normalizeWord(words[i])) {
-            tokens << t;
-            wordOf << i;
-        }
-    // Leading punctuation-only words ("-", ":") give no tokens; the label still starts at word 0.
+    // Tokens with the index of the word each came from (a label must end at a word boundary),
+    // in a stack buffer: this runs for most segments of a page, and most start no label, which
+    // the first token tells before the other words are normalised.
+    QVarLengthArray<QChar, 256> chars;
+    QVarLengthArray<std::pair<qsizetype, qsizetype>, 16> spans;
+    QVarLengthArray<int, 16> wordOf;
+    auto addWord = [&](int i) {
+        forEachToken(words[i], [&](QStringView t) {
+            spans.append({chars.size(), t.size()});
+            chars.append(t.data(), t.size());
+            wordOf.append(i);
+        });
+    };
+    auto token = [&](qsizetype k) {
+        return QStringView(chars.constData() + spans[k].first, spans[k].second);
+    };
     std::optional<LabelMatch> best;
-    if (tokens.isEmpty())
+    // Leading punctuation-only words ("-", ":") give no tokens; the label still starts at word 0.
+    int next = 0;
+    while (next < words.size() && spans.isEmpty())
+        addWord(next++);
+    if (spans.isEmpty())
         return best;
-    const auto candidates = m_entriesByFirst.constFind(QStringView(tokens.first()));
+    const auto candidates = m_entriesByFirst.constFind(token(0));
     if (candidates == m_entriesByFirst.constEnd())
         return best;
+    while (next < words.size() && spans.size() < 8)
+        addWord(next++);
+    const qsizetype tokenCount = spans.size();
     for (int k = candidates->start; k < candidates->start + candidates->count; ++k) {
         const Entry &e = m_entries[m_entryOrder[k]];
-        if (e.tokenCount > tokens.size())
+        if (e.tokenCount > tokenCount)
             continue;
         bool ok = true;
         for (int i = 0; i < e.tokenCount && ok; ++i)
-            ok = tokens[i] == m_tokens[e.firstToken + i];
+            ok = token(i) == m_tokens[e.firstToken + i];
         if (!ok)
             continue;
         const int lastWord = wordOf[e.tokenCount - 1];
-        if (e.tokenCount < tokens.size() && wordOf[e.tokenCount] == lastWord)
+        if (e.tokenCount < tokenCount && wordOf[e.tokenCount] == lastWord)
             continue; // the label ends inside a word ("fakturanr" is not "faktura")
         if (!best || e.specificity > best->specificity)
             best = LabelMatch{e.kind, lastWord + 1, e.specificity};
