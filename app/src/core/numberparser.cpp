@@ -6,11 +6,31 @@ namespace einvoice {
 
 namespace {
 
-// One number as the pattern
-//   (?<![\w.,])(\(?)([-−+]?)\s?((?:\d{1,3}(?:[
-//   sep]\d{3})+|\d+)(?:[.,]\d{1,6})?)(?!\d)(-(?![\d\w])|)(\)?)(\s?%)?
-// matches it (ASCII \w, \s, \d; group separators space, no-break spaces, '.', ',', apostrophes),
-// found by hand: the reader runs without a JIT, and PCRE tried every position of every line.
+// ASCII classes, as \w, \s and \d are in QRegularExpression by default.
+bool isAsciiWord(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
+}
+
+bool isAsciiLetter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+
+bool isAsciiSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == ' ' || (u >= '\t' && u <= '\r');
+}
+
+// One number, found as the pattern
+//   (?<![\w.,])(\(?)([-−+]?)\s?
+//   ((?:\d{1,3}(?:[ sep]\d{3})+|\d+)(?:[.,]\d{1,6})?)(?!\d)
+//   (-(?![\d\w])|)(\)?)(\s?%)?
+// finds it (ASCII \w, \s, \d; group separators: spaces, no-break spaces, '.', ',', apostrophes),
+// by hand: the reader runs without a JIT, and PCRE tried every position of every line.
 struct NumberMatch
 {
     qsizetype start = 0, end = 0;         // the whole match
@@ -29,15 +49,12 @@ bool isDigit(QStringView s, qsizetype i)
 
 bool isSpace(QStringView s, qsizetype i)
 {
-    return i < s.size() && (s[i] == u' ' || (s[i] >= u'\t' && s[i] <= u'\r'));
+    return i < s.size() && isAsciiSpace(s[i]);
 }
 
 bool isWordChar(QStringView s, qsizetype i)
 {
-    if (i >= s.size())
-        return false;
-    const char16_t u = s[i].unicode();
-    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
+    return i < s.size() && isAsciiWord(s[i]);
 }
 
 bool isGroupSeparator(QChar c)
@@ -135,27 +152,9 @@ std::optional<NumberMatch> nextNumber(QStringView s, qsizetype from)
     return std::nullopt;
 }
 
-// Pattern-free versions of `([€$£]|\b[A-Za-z]{2,3}\.?)\s?$` and `^\s?([€$£]|[A-Za-z]{2,3}\b\.?)`
-// (ASCII \w, \s and \b, as QRegularExpression has them by default). They run for every number
-// of every line; without a JIT, an end-anchored pattern tried the whole line before it.
-bool isAsciiWord(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
-}
-
-bool isAsciiLetter(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
-}
-
-bool isAsciiSpace(QChar c)
-{
-    const char16_t u = c.unicode();
-    return u == ' ' || (u >= '\t' && u <= '\r');
-}
-
+// Pattern-free versions of `([€$£]|\b[A-Za-z]{2,3}\.?)\s?$` and `^\s?([€$£]|[A-Za-z]{2,3}\b\.?)`.
+// They run for every number of every line; without a JIT, an end-anchored pattern tried the
+// whole line before it.
 bool isCurrencySymbol(QChar c)
 {
     return c == QChar(0x20AC) || c == QLatin1Char('$') || c == QChar(0x00A3);
