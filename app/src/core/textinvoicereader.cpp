@@ -1499,6 +1499,7 @@ void Reader::readParties(ExtractionResult &r)
         return t.contains(QLatin1Char('@')) || t.contains(QLatin1String("www.")) ||
                t.contains(QLatin1String("http:")) || t.contains(QLatin1String("https:"));
     };
+    // And a name has an ASCII letter or digit (the pattern's `^\W*$` ruled out the rest).
     auto asciiWord = [](QChar c) {
         return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
     };
