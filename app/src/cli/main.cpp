@@ -49,9 +49,7 @@ QString usage()
         "not be read or is not an invoice; 3 output could not be written; 64 usage error; 69 a part of "
         "the installation is missing.\n");
 }
-} // namespace
 
-namespace {
 int dispatch(int argc, char **argv);
 } // namespace
 
