@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 using namespace einvoice;
+using einvoice::test::expectRateLimitedAfter;
 using einvoice::test::makeInvoice;
 using einvoice::test::onThreads;
 using einvoice::test::PortalProcess;
@@ -522,16 +523,9 @@ protected:
 
 TEST_F(RateLimitedPortalTest, TooManyRequestsIsTransientWithRetryAfter)
 {
-    for (int i = 0; i < 3; ++i) {
-        const SendResult ok = a->send(document(QStringLiteral("INV-R%1").arg(i)));
-        ASSERT_EQ(ok.outcome, SendResult::Outcome::Accepted) << i << ok.message.toStdString();
-    }
-    const SendResult limited = a->send(document(QStringLiteral("INV-R3")));
-    EXPECT_EQ(limited.outcome, SendResult::Outcome::Transient);
-    ASSERT_TRUE(limited.retryAfterSecs.has_value()) << limited.message.toStdString();
-    EXPECT_GE(*limited.retryAfterSecs, 1);
-    EXPECT_LE(*limited.retryAfterSecs, 20); // one request per 20 s refills
-    EXPECT_TRUE(limited.message.contains(QStringLiteral("429")));
+    // One request per 20 s refills.
+    ASSERT_NO_FATAL_FAILURE(
+        expectRateLimitedAfter(*a, 3, 20, [](int i) { return document(QStringLiteral("INV-R%1").arg(i)); }));
     // The budget is per token: B is not affected.
     EXPECT_TRUE(b->pollInbox().ok);
 }

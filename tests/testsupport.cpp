@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryFile>
+#include <gtest/gtest.h>
 #include <zlib.h>
 
 namespace einvoice::test {
@@ -227,6 +228,21 @@ std::unique_ptr<HttpsPortalTransport> httpsTransport(const QString &baseUrl, con
     o.connectTimeoutSecs = 5;
     o.totalTimeoutSecs = 30;
     return std::make_unique<HttpsPortalTransport>(o, [token] { return token; });
+}
+
+void expectRateLimitedAfter(Transport &transport, int allowed, int maxRetryAfterSecs,
+                            const std::function<OutgoingDocument(int)> &document)
+{
+    for (int i = 0; i < allowed; ++i) {
+        const SendResult ok = transport.send(document(i));
+        ASSERT_EQ(ok.outcome, SendResult::Outcome::Accepted) << i << ok.message.toStdString();
+    }
+    const SendResult limited = transport.send(document(allowed));
+    EXPECT_EQ(limited.outcome, SendResult::Outcome::Transient);
+    ASSERT_TRUE(limited.retryAfterSecs.has_value()) << limited.message.toStdString();
+    EXPECT_GE(*limited.retryAfterSecs, 1);
+    EXPECT_LE(*limited.retryAfterSecs, maxRetryAfterSecs);
+    EXPECT_TRUE(limited.message.contains(QStringLiteral("429"))) << limited.message.toStdString();
 }
 
 } // namespace einvoice::test

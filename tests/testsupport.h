@@ -71,5 +71,11 @@ OutgoingDocument outgoingUbl(const QByteArray &payload, const QString &number, c
 /// An HTTPS portal transport for tests: @p caFile trusted, no proxy, short timeouts, fixed token.
 std::unique_ptr<HttpsPortalTransport> httpsTransport(const QString &baseUrl, const QString &caFile,
                                                      const QString &token);
+/// Against a portal started with `--rate-limit ALLOWED/60`: sends @p allowed documents made by
+/// @p document (each must be accepted), then one more, which must come back transient, with a
+/// Retry-After between 1 and @p maxRetryAfterSecs and the status 429 in its message. Call it
+/// inside ASSERT_NO_FATAL_FAILURE.
+void expectRateLimitedAfter(Transport &transport, int allowed, int maxRetryAfterSecs,
+                            const std::function<OutgoingDocument(int)> &document);
 
 } // namespace einvoice::test

@@ -13,7 +13,6 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-#include <QVarLengthArray>
 #include <algorithm>
 #include <cmath>
 
